@@ -1,0 +1,397 @@
+"""Stage 1, load: YAML files and Markdown front matter → plain values that remember file and line.
+
+The YAML is read from libyaml's event stream (``CSafeLoader`` when PyYAML has it), and the values
+are built here, without recursion, so that:
+
+* every value keeps the line it was written on (``SourceDoc.line_of``), also for errors found
+  later by the models;
+* duplicate keys, aliases (``*name``, the way to an alias bomb), several documents in one file and
+  nesting deeper than :data:`MAX_DEPTH` are refused with a Russian message instead of being
+  silently accepted or exhausting memory and the C stack;
+* a UTF-8 BOM and CRLF line endings are accepted; other encodings are refused with the line of the
+  first bad byte.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+import yaml.constructor
+import yaml.resolver
+
+from .errors import Problems
+
+try:  # libyaml is ~4× faster; fall back to the pure-Python parser where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_STRING = 200_000
+
+Loc = tuple[str | int, ...]
+
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """One loaded file: its values and the line of each of them."""
+
+    path: str  # relative to the portal root, with forward slashes
+    data: Any
+    lines: Mapping[Loc, int] = field(default_factory=dict)
+    body: str = ""  # the Markdown after the front matter (Markdown files only)
+    body_line: int = 1  # line where the body starts
+
+    def line_of(self, loc: Loc) -> int | None:
+        """The line of the value at ``loc``, or of its nearest ancestor that has one."""
+        loc = tuple(loc)
+        while True:
+            if loc in self.lines:
+                return self.lines[loc]
+            if not loc:
+                return None
+            loc = loc[:-1]
+
+    @property
+    def stem(self) -> str:
+        return Path(self.path).stem
+
+
+class _LoadError(Exception):
+    def __init__(self, line: int | None, message: str, hint: str = ""):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+def relpath(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The file as text: UTF-8 (a BOM is dropped, CRLF becomes LF), or :class:`_LoadError`."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise _LoadError(
+            None,
+            f"файл слишком большой ({size / 1024 / 1024:.1f} МБ при пределе {max_bytes // 1024 // 1024} МБ)",
+            "разделите его на несколько файлов: одна запись — один файл",
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _LoadError(
+            line,
+            "файл не в кодировке UTF-8",
+            "сохраните его в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Loc, int]]:
+    """YAML text → (value, lines). Raises :class:`_LoadError` with a Russian message."""
+    offset = first_line - 1
+    try:
+        return _build(yaml.parse(text, Loader=_Loader), offset)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + offset if mark is not None else None
+        message, hint = _explain_yaml_error(exc, text)
+        raise _LoadError(line, message, hint) from None
+    except yaml.YAMLError as exc:
+        raise _LoadError(None, f"ошибка синтаксиса YAML: {exc}", "проверьте отступы и кавычки") from None
+
+
+def _build(events: Iterator[yaml.Event], offset: int) -> tuple[Any, dict[Loc, int]]:
+    """Build plain values from parser events, iteratively (no recursion, no alias expansion)."""
+    lines: dict[Loc, int] = {}
+    # Each frame: [container, loc, pending_key_or_None]; the bottom frame holds the document.
+    root: list[Any] = []
+    stack: list[list[Any]] = [[root, (), None]]
+    documents = 0
+
+    def line(event: yaml.Event) -> int:
+        return event.start_mark.line + 1 + offset
+
+    def place(value: Any, event: yaml.Event) -> Loc | None:
+        """Put ``value`` into the current container; return its loc (None for a mapping key)."""
+        frame = stack[-1]
+        container, loc = frame[0], frame[1]
+        if isinstance(container, dict):
+            key = frame[2]
+            if key is None:  # this value is a key
+                if not isinstance(value, str):
+                    raise _LoadError(line(event), "ключ должен быть простым текстом", "запишите «ключ: значение»")
+                if value in container:
+                    raise _LoadError(
+                        line(event),
+                        f"ключ «{value}» повторяется",
+                        f"оставьте один «{value}:» (второй молча заменил бы первый)",
+                    )
+                frame[2] = value
+                lines[(*loc, value)] = line(event)
+                return None
+            container[key] = value
+            frame[2] = None
+            return (*loc, key)
+        container.append(value)
+        item_loc = (*loc, len(container) - 1) if stack[-1] is not stack[0] else ()
+        lines.setdefault(item_loc, line(event))
+        return item_loc
+
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _LoadError(line(event), "в файле несколько документов YAML (---)", "оставьте один")
+        elif isinstance(event, yaml.AliasEvent):
+            raise _LoadError(
+                line(event),
+                f"ссылки YAML («*{event.anchor}») не поддерживаются",
+                "запишите значение полностью",
+            )
+        elif isinstance(event, yaml.ScalarEvent):
+            _refuse_anchor(event, line(event))
+            is_key = isinstance(stack[-1][0], dict) and stack[-1][2] is None
+            value = event.value if is_key else _scalar(event, line(event))
+            place(value, event)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            _refuse_anchor(event, line(event))
+            if isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                raise _LoadError(line(event), "ключ должен быть простым текстом", "запишите «ключ: значение»")
+            if len(stack) > MAX_DEPTH:
+                raise _LoadError(
+                    line(event),
+                    f"слишком глубокая вложенность (больше {MAX_DEPTH} уровней)",
+                    "упростите структуру файла",
+                )
+            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            loc = place(container, event)
+            stack.append([container, loc if loc is not None else (), None])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+    return (root[0] if root else None), lines
+
+
+def _refuse_anchor(event: yaml.NodeEvent, line: int) -> None:
+    if event.anchor is not None:
+        raise _LoadError(
+            line,
+            f"якоря YAML («&{event.anchor}») не поддерживаются",
+            "запишите значение полностью, без & и *",
+        )
+
+
+def _scalar(event: yaml.ScalarEvent, line: int) -> Any:
+    if len(event.value) > MAX_STRING:
+        raise _LoadError(
+            line, f"слишком длинное значение (больше {MAX_STRING} знаков)", "сократите текст или вынесите его в файл"
+        )
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == "tag:yaml.org,2002:str":
+        return event.value
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError:
+        short = tag.replace("tag:yaml.org,2002:", "!!")
+        raise _LoadError(line, f"тег YAML «{short}» не поддерживается", "уберите тег (слово с «!»)") from None
+    except ValueError:
+        if tag == "tag:yaml.org,2002:timestamp":
+            raise _LoadError(
+                line,
+                f"даты «{event.value}» не существует",
+                "проверьте число и месяц; дата пишется как ГГГГ-ММ-ДД, например 2025-09-01",
+            ) from None
+        raise _LoadError(line, f"не удалось прочитать значение «{event.value}»", "возьмите его в кавычки") from None
+
+
+_YAML_ERRORS: list[tuple[str, str, str]] = [
+    (
+        r"found character '\\t'",
+        "символ табуляции в YAML не допускается",
+        "замените табуляцию пробелами (отступ — два пробела)",
+    ),
+    (
+        r"mapping values are not allowed",
+        "двоеточие в неожиданном месте",
+        "если двоеточие — часть текста, возьмите значение в кавычки: ключ: \"текст: продолжение\"",
+    ),
+    (
+        r"could not find expected ':'",
+        "ожидалась строка вида «ключ: значение»",
+        "проверьте двоеточие после ключа и отступы",
+    ),
+    (
+        r"expected <block end>|did not find expected key|expected <document start>",
+        "нарушены отступы",
+        "у полей одного уровня должен быть одинаковый отступ из пробелов",
+    ),
+    (
+        r"did not find expected '-' indicator",
+        "нарушены отступы в списке",
+        "каждый элемент списка начинается с «- » на одном и том же отступе",
+    ),
+    (
+        r"found unexpected end of stream|found unknown escape character",
+        "не закрыта кавычка или ошибка в экранировании",
+        "проверьте, что каждая открытая кавычка закрыта",
+    ),
+    (
+        r"found undefined alias|found undefined tag handle",
+        "неизвестная ссылка или тег YAML",
+        "уберите символы * и ! в начале значения или возьмите значение в кавычки",
+    ),
+    (
+        r"found character '(@|`)' that cannot start any token",
+        "значение не может начинаться с символов @ или `",
+        "возьмите значение в кавычки",
+    ),
+    (
+        r"control characters are not allowed|special characters are not allowed",
+        "в файле есть недопустимые управляющие символы",
+        "удалите их или перепечатайте строку",
+    ),
+]
+
+
+def _explain_yaml_error(exc: yaml.MarkedYAMLError, source: str) -> tuple[str, str]:
+    mark = exc.problem_mark
+    source_lines = source.split("\n")
+    if mark is not None and mark.line < len(source_lines) and "\t" in source_lines[mark.line][: mark.column + 1]:
+        return _YAML_ERRORS[0][1], _YAML_ERRORS[0][2]
+    text = f"{exc.context or ''} {exc.problem or ''}"
+    for pattern, message, hint in _YAML_ERRORS:
+        if re.search(pattern, text):
+            return message, hint
+    return f"ошибка синтаксиса YAML ({(exc.problem or '').strip()})", "проверьте отступы, двоеточия и кавычки"
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def load_yaml(root: Path, path: Path, problems: Problems) -> SourceDoc | None:
+    """A YAML file as a :class:`SourceDoc`, or None after reporting why not."""
+    rel = relpath(root, path)
+    try:
+        text = read_text(path)
+        if not text.strip():
+            raise _LoadError(1, "файл пуст", "заполните его по образцу из README или удалите")
+        data, lines = parse_yaml(text)
+    except _LoadError as exc:
+        problems.error(rel, exc.line, exc.message, exc.hint)
+        return None
+    except OSError as exc:
+        problems.error(rel, None, f"файл не читается ({exc.strerror})", "проверьте права доступа")
+        return None
+    return SourceDoc(rel, data, lines)
+
+
+def load_markdown(root: Path, path: Path, problems: Problems) -> SourceDoc | None:
+    """A Markdown file's front matter as a :class:`SourceDoc` (its body kept alongside)."""
+    rel = relpath(root, path)
+    try:
+        text = read_text(path)
+        match = _FRONT_MATTER.match(text)
+        if match is None:
+            return SourceDoc(rel, {}, {(): 1}, body=text, body_line=1)
+        data, lines = parse_yaml(match.group(1) or "", first_line=2)
+    except _LoadError as exc:
+        problems.error(rel, exc.line, exc.message, exc.hint)
+        return None
+    except OSError as exc:
+        problems.error(rel, None, f"файл не читается ({exc.strerror})", "проверьте права доступа")
+        return None
+    body = text[match.end() :]
+    body_line = text[: match.end()].count("\n") + 1
+    if data is None:
+        data = {}
+    lines.setdefault((), 1)
+    return SourceDoc(rel, data, lines, body=body, body_line=body_line)
+
+
+def load_doc(root: Path, path: Path, problems: Problems) -> SourceDoc | None:
+    """YAML or Markdown-with-front-matter, chosen by the suffix."""
+    if path.suffix.lower() == ".md":
+        return load_markdown(root, path, problems)
+    return load_yaml(root, path, problems)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Every file of one organization's data, loaded but not yet validated."""
+
+    program: SourceDoc | None
+    monitoring: SourceDoc | None
+    roadmaps: tuple[SourceDoc, ...]
+    mentors: tuple[SourceDoc, ...]
+    practices: tuple[SourceDoc, ...]
+    library: tuple[SourceDoc, ...]
+    news: tuple[SourceDoc, ...]
+
+    @property
+    def count(self) -> int:
+        singles = sum(1 for doc in (self.program, self.monitoring) if doc is not None)
+        return singles + sum(
+            len(group) for group in (self.roadmaps, self.mentors, self.practices, self.library, self.news)
+        )
+
+
+def _records(root: Path, folder: Path, suffixes: tuple[str, ...], problems: Problems) -> tuple[SourceDoc, ...]:
+    if not folder.is_dir():
+        return ()
+    docs = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith((".", "_")) or not path.is_file():
+            continue
+        if path.suffix.lower() not in suffixes:
+            problems.warning(
+                relpath(root, path),
+                None,
+                "файл пропущен: здесь читаются только " + ", ".join(suffixes),
+                "переименуйте его или перенесите в content/files/",
+            )
+            continue
+        doc = load_doc(root, path, problems)
+        if doc is not None:
+            docs.append(doc)
+    return tuple(docs)
+
+
+def load_sources(root: Path, data_dir: Path, news_dir: Path, problems: Problems) -> Sources:
+    """Load one organization: ``program.yaml``, ``monitoring.yaml``, a folder per kind, news posts."""
+    yaml_suffixes = (".yaml", ".yml")
+    program_path = data_dir / "program.yaml"
+    monitoring_path = data_dir / "monitoring.yaml"
+    program = load_yaml(root, program_path, problems) if program_path.is_file() else None
+    if not program_path.is_file():
+        problems.error(
+            relpath(root, program_path), None, "нет файла программы наставничества",
+            "создайте его по образцу из README (nastavnik new создаёт его сам)",
+        )
+    return Sources(
+        program=program,
+        monitoring=load_yaml(root, monitoring_path, problems) if monitoring_path.is_file() else None,
+        roadmaps=_records(root, data_dir / "roadmaps", yaml_suffixes, problems),
+        mentors=_records(root, data_dir / "mentors", yaml_suffixes, problems),
+        practices=_records(root, data_dir / "practices", (*yaml_suffixes, ".md"), problems),
+        library=_records(root, data_dir / "library", yaml_suffixes, problems),
+        news=_records(root, news_dir, (".md",), problems),
+    )
