@@ -232,7 +232,7 @@ _YAML_ERRORS: list[tuple[str, str, str]] = [
     (
         r"mapping values are not allowed",
         "двоеточие в неожиданном месте",
-        "если двоеточие — часть текста, возьмите значение в кавычки: ключ: \"текст: продолжение\"",
+        'если двоеточие — часть текста, возьмите значение в кавычки: ключ: "текст: продолжение"',
     ),
     (
         r"could not find expected ':'",
@@ -383,7 +383,9 @@ def load_sources(root: Path, data_dir: Path, news_dir: Path, problems: Problems)
     program = load_yaml(root, program_path, problems) if program_path.is_file() else None
     if not program_path.is_file():
         problems.error(
-            relpath(root, program_path), None, "нет файла программы наставничества",
+            relpath(root, program_path),
+            None,
+            "нет файла программы наставничества",
             "создайте его по образцу из README (nastavnik new создаёт его сам)",
         )
     return Sources(

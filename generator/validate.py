@@ -111,7 +111,9 @@ def _with_body(doc: SourceDoc, field: str, problems: Problems) -> SourceDoc | No
         return doc
     if field in doc.data:
         problems.error(
-            doc.path, doc.line_of((field,)), f"поле «{field}» задано и в заголовке, и текстом файла",
+            doc.path,
+            doc.line_of((field,)),
+            f"поле «{field}» задано и в заголовке, и текстом файла",
             "оставьте текст только после заголовка ---",
         )
         return None
@@ -216,7 +218,10 @@ def explain(error: Any, loc: Loc, doc: SourceDoc, model: type[BaseModel]) -> tup
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"поле «{field}» должно быть целым числом, а не {_kind_of(value)}", "например, 5"
     if kind in {"bool_type", "bool_parsing"}:
-        return f"поле «{field}» должно быть true или false, а не {_kind_of(value)}", "напишите true (да) или false (нет)"
+        return (
+            f"поле «{field}» должно быть true или false, а не {_kind_of(value)}",
+            "напишите true (да) или false (нет)",
+        )
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"поле «{field}»: «{_short(str(value))}» — не дата", "запишите дату как ГГГГ-ММ-ДД, например 2025-09-01"
     if kind in {"literal_error", "enum"}:
@@ -247,9 +252,7 @@ def _missing_hint(loc: Loc) -> str:
     if loc and loc[-1] == "publish":
         return " — без согласия человек не публикуется; например consent: {publish: false}"
     if loc and loc[-1] == "consent":
-        return (
-            "; например consent: {publish: true, date: 2025-09-01}; без согласия человек не будет опубликован"
-        )
+        return "; например consent: {publish: true, date: 2025-09-01}; без согласия человек не будет опубликован"
     return ""
 
 

@@ -10,7 +10,25 @@ from .program import Curator, Form, Organization, Program
 from .roadmap import Approval, ExtraTable, Item, Period, Roadmap, Section
 
 __all__ = [
-    "Approval", "Attachment", "Consent", "Contacts", "Curator", "Document", "ExtraTable", "Figure", "Form",
-    "Honor", "Item", "Mentor", "Monitoring", "Organization", "Period", "Post", "Practice", "Program",
-    "Record", "Roadmap", "Section",
+    "Approval",
+    "Attachment",
+    "Consent",
+    "Contacts",
+    "Curator",
+    "Document",
+    "ExtraTable",
+    "Figure",
+    "Form",
+    "Honor",
+    "Item",
+    "Mentor",
+    "Monitoring",
+    "Organization",
+    "Period",
+    "Post",
+    "Practice",
+    "Program",
+    "Record",
+    "Roadmap",
+    "Section",
 ]

@@ -60,7 +60,8 @@ def _check_academic_year(value: str) -> str:
     match = _ACADEMIC_YEAR.match(value)
     if not match or int(match.group(2)) != int(match.group(1)) + 1:
         raise PydanticCustomError(
-            "nastavnik_academic_year", "учебный год «{value}» записан неверно, нужно, например, 2025-2026",
+            "nastavnik_academic_year",
+            "учебный год «{value}» записан неверно, нужно, например, 2025-2026",
             {"value": value},
         )
     return f"{match.group(1)}-{match.group(2)}"

@@ -29,7 +29,9 @@ class Document(Record):
     )
     number: Text | None = Field(default=None, title="Номер", description="Например, 45-о")
     date: dt.date | None = Field(default=None, title="Дата документа")
-    file: ContentPath | None = Field(default=None, title="Файл", description="В папке content/, например files/polozhenie.pdf")
+    file: ContentPath | None = Field(
+        default=None, title="Файл", description="В папке content/, например files/polozhenie.pdf"
+    )
     url: Url | None = Field(default=None, title="Ссылка", description="Если документ лежит на другом сайте")
     description: Text | None = Field(default=None, title="Описание")
     forms: tuple[Id, ...] = Field(default=(), title="Формы наставничества")

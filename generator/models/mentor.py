@@ -22,7 +22,9 @@ class Honor(Record):
         title="Уровень",
         description="school — школьный, municipal — муниципальный, regional — региональный, federal — федеральный",
     )
-    document: Text | None = Field(default=None, title="Документ", description="Например, «Грамота, приказ № 45 от 20.05.2025»")
+    document: Text | None = Field(
+        default=None, title="Документ", description="Например, «Грамота, приказ № 45 от 20.05.2025»"
+    )
 
 
 class Mentor(Record):
@@ -41,12 +43,18 @@ class Mentor(Record):
     position: Text | None = Field(default=None, title="Должность")
     subject: Text | None = Field(default=None, title="Предмет")
     experience: NonNegativeInt | None = Field(default=None, title="Стаж, лет")
-    forms: tuple[Id, ...] = Field(default=(), title="Формы наставничества", description="Идентификаторы из program.yaml")
+    forms: tuple[Id, ...] = Field(
+        default=(), title="Формы наставничества", description="Идентификаторы из program.yaml"
+    )
     mentees: NonNegativeInt | None = Field(default=None, title="Наставляемых сейчас")
     bio: LongText | None = Field(default=None, title="О себе", description="Можно использовать Markdown")
-    photo: ContentPath | None = Field(default=None, title="Фото", description="Файл в папке content/, например files/mentors/ivanova.jpg")
+    photo: ContentPath | None = Field(
+        default=None, title="Фото", description="Файл в папке content/, например files/mentors/ivanova.jpg"
+    )
     photo_alt: Text | None = Field(default=None, title="Описание фото")
-    contacts: Contacts | None = Field(default=None, title="Рабочие контакты", description="Публикуются только при согласии contacts")
+    contacts: Contacts | None = Field(
+        default=None, title="Рабочие контакты", description="Публикуются только при согласии contacts"
+    )
     honors: tuple[Honor, ...] = Field(default=(), title="Награды")
 
     @property

@@ -21,8 +21,16 @@ PeriodKind = Literal["academic_year", "calendar_year", "years"]
 Status = Literal["planned", "in_progress", "done", "cancelled"]
 Recurrence = Literal["none", "yearly", "quarterly", "weekly", "per-program", "unspecified"]
 ColumnRole = Literal[
-    "number", "activity", "title", "details", "deadline", "responsible", "result", "indicators",
-    "section_number", "section_title",
+    "number",
+    "activity",
+    "title",
+    "details",
+    "deadline",
+    "responsible",
+    "result",
+    "indicators",
+    "section_number",
+    "section_title",
 ]
 
 _MONTH_OR_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
@@ -85,7 +93,9 @@ class Approval(Record):
 class Item(Record):
     """One row of the roadmap: an activity with its deadline, responsible and result."""
 
-    id: Id | None = Field(default=None, title="Постоянный идентификатор", description="Для ссылок и календаря; необязательно")
+    id: Id | None = Field(
+        default=None, title="Постоянный идентификатор", description="Для ссылок и календаря; необязательно"
+    )
     number: Text | None = Field(default=None, title="Номер", description="Как в документе, например 1.1")
     title: Text | None = Field(default=None, title="Мероприятие")
     details: tuple[Text, ...] = Field(default=(), title="Содержание (подпункты)")
@@ -101,7 +111,9 @@ class Item(Record):
         title="Статус",
         description="planned — запланировано, in_progress — выполняется, done — выполнено, cancelled — отменено",
     )
-    news: tuple[Text, ...] = Field(default=(), title="Новости о мероприятии", description="Имена файлов новостей без .md")
+    news: tuple[Text, ...] = Field(
+        default=(), title="Новости о мероприятии", description="Имена файлов новостей без .md"
+    )
     library: tuple[Id, ...] = Field(default=(), title="Документы", description="Идентификаторы документов копилки")
 
 
