@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problems
 from .load import Loc, SourceDoc, Sources
-from .models import Document, Mentor, Monitoring, Post, Practice, Program, Roadmap
+from .models import Curator, Document, Mentor, Monitoring, Post, Practice, Program, Roadmap
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -50,6 +50,11 @@ class Records:
         return singles + sum(
             len(group) for group in (self.roadmaps, self.mentors, self.practices, self.library, self.news)
         )
+
+    def people(self) -> list[Mentor | Curator]:
+        """Everyone whose name the data holds: mentors and curators."""
+        curators = list(self.program.model.curators) if self.program is not None else []
+        return [e.model for e in self.mentors] + curators
 
 
 def validate_sources(sources: Sources, problems: Problems) -> Records:
