@@ -1,0 +1,74 @@
+"""The Jinja2 environment of our page templates (``generator/templates``).
+
+Templates produce Markdown with HTML blocks for MkDocs. Autoescape is on for every template, so a
+value from the data is always text: ``<script>`` prints as written and ``{{ 7*7 }}`` in a value is
+never evaluated (values are passed as data, never as template source). ``StrictUndefined`` turns
+a missing value into a build error instead of an empty cell.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .. import ru
+from ..markup import render_markdown
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md_text(value: object) -> Markup:
+    """Plain text for a Markdown context (a heading): HTML-escaped, Markdown characters backslashed."""
+    text = " ".join(str(value).split())
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """A link from the page at ``page_url`` (``mentors/``) to the site path ``target`` (``news/x/``).
+
+    External URLs (``https://…``, ``mailto:``) are returned unchanged. Site paths are relative to
+    the site root and keep a trailing slash for pages; the result works from ``file://`` too.
+    """
+    if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE) or target.startswith("#"):
+        return target
+    base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
+    anchor = ""
+    if "#" in target:
+        target, anchor = target.split("#", 1)
+        anchor = "#" + anchor
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") or target == "":
+        rel = rel.rstrip("/") + "/"
+        if rel == "./":
+            rel = "./"
+    return rel + anchor
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=md_text,
+        markdown=render_markdown,
+        date=ru.date,
+        short_date=ru.short_date,
+        month=ru.month,
+        plural=ru.plural,
+        file_size=ru.file_size,
+    )
+    env.globals.update(month_span=ru.month_span, percent=ru.percent)
+    return env

@@ -1,0 +1,151 @@
+"""When roadmap items happen and where they stand: periods, occurrences, status, progress.
+
+An item's periods come from the editor (``periods:``) or from its deadline text
+(:mod:`generator.deadlines`). Its status comes from the data when given; otherwise it is derived
+from the build date — never silently «done»: an item whose time has passed without a status is
+«просрочено?» and waits for the curator's confirmation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from .deadlines import Period, PlanPeriod, month_bounds, parse_deadline
+from .models import Item
+
+EffectiveStatus = Literal["planned", "in_progress", "done", "cancelled", "overdue", "unknown"]
+
+STATUS_LABELS: dict[str, str] = {
+    "planned": "запланировано",
+    "in_progress": "выполняется",
+    "done": "выполнено",
+    "cancelled": "отменено",
+    "overdue": "просрочено?",
+    "unknown": "срок не указан",
+}
+
+RECURRENCE_LABELS: dict[str, str] = {
+    "none": "",
+    "yearly": "ежегодно",
+    "quarterly": "каждую четверть",
+    "weekly": "еженедельно",
+    "per-program": "по срокам программ наставничества",
+    "unspecified": "сроки определяются отдельно",
+}
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """What the generator understood of one item's deadline, and its status on the build date."""
+
+    periods: tuple[Period, ...]
+    understood: bool  # the deadline text (or the editor's override) gave at least one period
+    overridden: bool  # the periods come from the editor's ``periods:``
+    status: EffectiveStatus
+    from_data: bool  # the status was set by the editor
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.status == "overdue"
+
+
+def item_periods(item: Item, plan: PlanPeriod | None) -> tuple[tuple[Period, ...], bool, bool]:
+    """(periods, understood, overridden) for ``item``."""
+    if item.periods is not None:
+        periods = tuple(Period(p.start, p.end, p.recurrence) for p in item.periods)
+        return periods, True, True
+    if not item.deadline or plan is None:
+        return (), False, False
+    periods = tuple(parse_deadline(item.deadline, plan))
+    return periods, bool(periods), False
+
+
+def schedule(item: Item, plan: PlanPeriod | None, today: dt.date) -> Schedule:
+    periods, understood, overridden = item_periods(item, plan)
+    if item.status is not None:
+        return Schedule(periods, understood, overridden, item.status, True)
+    return Schedule(periods, understood, overridden, derive_status(periods, plan, today), False)
+
+
+def derive_status(periods: Iterable[Period], plan: PlanPeriod | None, today: dt.date) -> EffectiveStatus:
+    """planned / in_progress / overdue from the dates; unknown when there are none."""
+    spans = [span for period in periods for span in occurrences(period, plan)]
+    if not spans:
+        return "unknown"
+    if any(start <= today <= end for start, end in spans):
+        return "in_progress"
+    if any(start > today for start, _ in spans):
+        return "planned"
+    return "overdue"
+
+
+def occurrences(period: Period, plan: PlanPeriod | None) -> Iterator[tuple[dt.date, dt.date]]:
+    """Date spans of ``period``: one for a single period, one a year/term for recurring ones up to the plan's end."""
+    start, end = month_bounds(period)
+    if start is None and end is None:
+        return
+    if start is None:
+        assert end is not None
+        start = end if plan is None else min(end, dt.date(plan.first_year, 9, 1))
+    if end is None:
+        end = start
+    yield start, end
+    if period.recurrence in {"yearly", "quarterly", "weekly"} and plan is not None:
+        plan_end = dt.date(plan.last_year, 12, 31) if plan.kind != "academic_year" else dt.date(plan.last_year, 8, 31)
+        years = 1
+        while True:
+            try:
+                next_start, next_end = start.replace(year=start.year + years), end.replace(year=end.year + years)
+            except ValueError:  # 29 February
+                next_start, next_end = (
+                    start.replace(year=start.year + years, day=28),
+                    end.replace(year=end.year + years, day=28),
+                )
+            if next_start > plan_end:
+                return
+            yield next_start, next_end
+            years += 1
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a set of items has come: counts by effective status."""
+
+    total: int
+    done: int
+    in_progress: int
+    planned: int
+    overdue: int
+    cancelled: int
+    unknown: int
+
+    @property
+    def countable(self) -> int:
+        """Items that count towards completion (cancelled ones do not)."""
+        return self.total - self.cancelled
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.countable) if self.countable else 0
+
+
+def progress(statuses: Iterable[EffectiveStatus]) -> Progress:
+    counts = {key: 0 for key in STATUS_LABELS}
+    for status in statuses:
+        counts[status] += 1
+    return Progress(
+        total=sum(counts.values()),
+        done=counts["done"],
+        in_progress=counts["in_progress"],
+        planned=counts["planned"],
+        overdue=counts["overdue"],
+        cancelled=counts["cancelled"],
+        unknown=counts["unknown"],
+    )
