@@ -1,0 +1,7 @@
+"""``python -m generator`` is ``nastavnik``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

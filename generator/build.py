@@ -1,0 +1,184 @@
+"""``nastavnik build``: load → validate → Portal → render → MkDocs → checks → atomic swap into ``site/``.
+
+The site is built into a fresh folder beside ``site/`` and swapped in only when every stage
+succeeded. The swap is one ``renameat2(RENAME_EXCHANGE)`` on Linux, so ``site/`` is always either the
+previous build or the new one, never a mix — also when the process is killed midway.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import datetime as dt
+import logging
+import os
+import resource
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import check_private_names
+from .errors import BuildFailed, DataErrors, Problem, Severity
+from .people import private_names
+from .portal import Portal
+from .project import Project, build_date, check
+from .render.pages import render_pages
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is not for editors
+
+STAGING_PREFIX = ".site-build-"
+
+
+@dataclass
+class Timings:
+    """Seconds per stage (``--timings FILE`` writes them as JSON)."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    pages: int
+    records: int
+    seconds: float
+    warnings: tuple[Problem, ...]
+    timings: dict[str, float]
+    peak_rss_mb: float
+
+    def summary(self) -> str:
+        from . import ru
+
+        return (
+            f"Сайт собран в site/: {ru.plural(self.pages, 'страница', 'страницы', 'страниц')}, "
+            f"{ru.plural(self.records, 'запись', 'записи', 'записей')}, {self.seconds:.1f} с"
+        )
+
+
+def build(project: Project, strict: bool = False, today: dt.date | None = None) -> BuildReport:
+    """Build the portal into ``site/``; raise :class:`DataErrors` or :class:`BuildFailed` on failure."""
+    started = time.perf_counter()
+    timings = Timings()
+    today = today or build_date()
+
+    with timings.stage("load+validate"):
+        checked = check(project, today)
+    problems = checked.problems
+    if problems.failed(strict) or checked.portal is None:
+        raise DataErrors(problems.sorted(), strict=strict)
+    portal = checked.portal
+
+    with timings.stage("render"):
+        rendered = render_pages(portal)
+
+    _remove_stale_staging(project)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
+    try:
+        with timings.stage("mkdocs"):
+            pages, engine_warnings = run_mkdocs(project, staging, portal, rendered, strict)
+        with timings.stage("checks"):
+            names = private_names(checked.records.people())
+            leaks = check_private_names(staging, names)
+            if leaks:
+                raise DataErrors(leaks)
+        with timings.stage("write"):
+            swap_into(staging, project.site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+    return BuildReport(
+        pages=pages,
+        records=checked.records.count,
+        seconds=time.perf_counter() - started,
+        warnings=tuple(problems.warnings) + engine_warnings,
+        timings=timings.stages,
+        peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    )
+
+
+def run_mkdocs(
+    project: Project, site_dir: Path, portal: Portal, rendered: dict[str, str], strict: bool
+) -> tuple[int, tuple[Problem, ...]]:
+    """Run MkDocs on the portal into ``site_dir``; return the number of pages and MkDocs' warnings."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    collector = _WarningCollector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(config_file=str(project.config_file), site_dir=str(site_dir), strict=strict)
+        plugin = config.plugins.get("nastavnik")
+        if plugin is None:
+            raise BuildFailed("mkdocs.yml: в списке plugins нет «nastavnik» — добавьте строку «- nastavnik» в plugins")
+        plugin.preset(portal, rendered)  # type: ignore[attr-defined]
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        raise BuildFailed(f"сборка сайта MkDocs не удалась: {exc}".strip()) from None
+    except SystemExit as exc:
+        raise BuildFailed(f"сборка сайта MkDocs прервана (код {exc.code})") from None
+    finally:
+        logger.removeHandler(collector)
+    pages = sum(1 for _ in site_dir.rglob("*.html"))
+    return pages, tuple(collector.problems)
+
+
+class _WarningCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.problems: list[Problem] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage().strip()
+        if message:
+            self.problems.append(Problem("mkdocs.yml", None, f"MkDocs: {message}", "", Severity.WARNING))
+
+
+def _remove_stale_staging(project: Project) -> None:
+    """Folders left by a build that was killed: they were never published."""
+    for stale in project.root.glob(STAGING_PREFIX + "*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def swap_into(new: Path, target: Path) -> None:
+    """Make ``new`` become ``target`` atomically; the old ``target`` ends up at ``new`` (to be removed)."""
+    if not target.exists():
+        os.rename(new, target)
+        new.mkdir()
+        return
+    if _exchange(new, target):
+        return
+    # Fallback where renameat2 is missing: two renames (a window of microseconds without site/).
+    old = new.with_name(new.name + "-old")
+    os.rename(target, old)
+    os.rename(new, target)
+    os.rename(old, new)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return result == 0

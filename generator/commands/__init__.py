@@ -1,0 +1,1 @@
+"""One module a CLI verb (``<verb>_cmd.py``): ``run(args) -> (lines to print, exit code)``."""

@@ -1,0 +1,24 @@
+"""``nastavnik check [--strict] [--format text|github]``"""
+
+from __future__ import annotations
+
+import argparse
+
+from ..errors import format_problems
+from ..project import Project, check
+
+
+def run(args: argparse.Namespace) -> tuple[list[str], int]:
+    project = Project.find()
+    checked = check(project)
+    problems = checked.problems.sorted()
+    failed = checked.problems.failed(args.strict)
+    if not problems:
+        return ["Ошибок не найдено"], 0
+    if args.format == "github":
+        lines = [p.format_github() for p in problems]
+    else:
+        lines = format_problems(problems, strict=args.strict).splitlines()
+    if not failed:
+        lines.append("Ошибок не найдено")
+    return lines, 1 if failed else 0

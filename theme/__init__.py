@@ -1,0 +1,1 @@
+"""mkdocs-material overrides of «Наставник» (blocks and assets); packaged as ``generator.theme``."""
