@@ -124,7 +124,12 @@ def run_mkdocs(
         if plugin is None:
             raise BuildFailed("mkdocs.yml: в списке plugins нет «nastavnik» — добавьте строку «- nastavnik» в plugins")
         plugin.preset(portal, rendered)  # type: ignore[attr-defined]
-        mkdocs_build(config)
+        # The same events as `mkdocs build`: plugins (the RSS feed among them) set up in on_startup.
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
     except MkDocsException as exc:
         raise BuildFailed(f"сборка сайта MkDocs не удалась: {exc}".strip()) from None
     except SystemExit as exc:
