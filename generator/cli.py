@@ -21,6 +21,17 @@ from .errors import NastavnikError
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 VERBS = ("check", "build", "serve", "import", "export", "new", "deploy", "schema")
+DEBUG_ENV = "NASTAVNIK_DEBUG"
+
+
+def internal_error_message(exc: BaseException) -> str:
+    """What an editor sees when the program itself fails: no traceback, what to do next."""
+    detail = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+    return (
+        f"Внутренняя ошибка программы ({detail}). Ваши данные, скорее всего, ни при чём, "
+        "а опубликованный ранее site/ не изменён. Сообщите об ошибке разработчикам «Наставника» "
+        f"и приложите вывод той же команды, запущенной с {DEBUG_ENV}=1."
+    )
 
 
 class _Parser(argparse.ArgumentParser):
@@ -155,6 +166,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Остановлено.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug of ours or of a MkDocs plugin: say so plainly, stop, keep site/ as it was
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(internal_error_message(exc), file=sys.stderr)
+        return 1
     for line in lines:
         print(line)
     return code
