@@ -98,8 +98,12 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         return clean_html(html, self.config.embed_hosts)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        # MkDocs itself watches content/ and mkdocs.yml; data/ and the theme overrides are ours to add.
         root = Path(config.config_file_path).resolve().parent
-        for folder in (root / "data", Path(theme_dir())):
+        folders = [root / "data", Path(theme_dir())]
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
+        for folder in dict.fromkeys(f.resolve() for f in folders):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
