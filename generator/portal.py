@@ -125,6 +125,13 @@ class ItemView:
     def status(self) -> str:
         return self.schedule.status
 
+    @property
+    def when_note(self) -> str:
+        """The dates as understood, when they say more than the deadline as written ('' otherwise)."""
+        when = self.schedule.when if self.schedule.dated else ""
+        written = " ".join((self.item.deadline or "").split())
+        return "" if when.casefold() == written.casefold() else when
+
 
 @dataclass(frozen=True)
 class SectionView:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from . import ru
 from .deadlines import Period, PlanPeriod, month_bounds, parse_deadline
 from .models import Item
 
@@ -65,9 +66,30 @@ class Schedule:
         return self.status == "overdue"
 
     @property
+    def dated(self) -> bool:
+        """At least one period has a date (not only «по отдельному плану»)."""
+        return any(p.dated for p in self.periods)
+
+    @property
+    def when(self) -> str:
+        """The periods as understood, in words: «с сентября 2026 г. по июнь 2027 г.; май 2027 г., ежегодно»."""
+        return "; ".join(period_label(p) for p in self.periods)
+
+    @property
     def hint(self) -> str:
         """Shown next to a derived status; empty for the editor's own."""
         return "" if self.from_data else STATUS_HINTS.get(self.status, "")
+
+
+def period_label(period: Period) -> str:
+    """One period in words: dates (months or days) and how it recurs."""
+    if not period.dated:
+        return RECURRENCE_LABELS[period.recurrence]
+    start, end = month_bounds(period)
+    days = any(value is not None and value.count("-") == 2 for value in (period.start, period.end))
+    text = ru.month_span(start, end, day_precision=days)
+    recurrence = RECURRENCE_LABELS[period.recurrence]
+    return f"{text}, {recurrence}" if recurrence else text
 
 
 def item_periods(item: Item, plan: PlanPeriod | None) -> tuple[tuple[Period, ...], bool, bool]:
