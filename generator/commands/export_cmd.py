@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
     if args.roadmap:
         roadmap = next((r for r in portal.roadmaps if r.id == args.roadmap), None)
         if roadmap is None:
-            known = ", ".join(r.id for r in portal.roadmaps) or "нет ни одной"
+            known = ", ".join(sorted(r.id for r in portal.roadmaps)) or "нет ни одной"
             raise UsageError(f"--roadmap {args.roadmap}: такой дорожной карты нет в data/roadmaps/ (есть: {known})")
     else:
         roadmap = portal.current_roadmap

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
-from ..deadlines import Period
+from ..deadlines import Period, PlanPeriod
 from ..models import Item
 from ..portal import ItemView, RoadmapView, SectionView
 from ..schedule import occurrences
@@ -129,7 +129,7 @@ def export_ics(roadmap: RoadmapView, site_url: str = "", today: dt.date | None =
             spans = list(occurrences(period, roadmap.plan))
             if not spans:
                 continue
-            event = _event(view, period, spans)
+            event = _event(view, period, spans, roadmap.plan)
             event.add("uid", f"{view.uid}-{index + 1}@{domain}")
             event.add("dtstamp", stamp)
             if site_url:
@@ -138,13 +138,15 @@ def export_ics(roadmap: RoadmapView, site_url: str = "", today: dt.date | None =
     return calendar.to_ical()
 
 
-def _event(view: ItemView, period: Period, spans: list[tuple[dt.date, dt.date]]) -> Event:
-    """All-day: month periods span the month; quarterly and weekly ones are one day, repeated by the RRULE."""
+def _event(view: ItemView, period: Period, spans: list[tuple[dt.date, dt.date]], plan: PlanPeriod | None) -> Event:
+    """All-day: month periods span the month, «до …» is its day; quarterly and weekly ones are one day, repeated."""
     event = Event()
     event.add("summary", item_summary(view.item))
     event.add("description", _description(view))
     start, end = spans[0]
-    until = spans[-1][1]
+    if period.start is None:  # «до 1 октября»: the deadline itself
+        start = end
+    until = spans[-1][1] if plan is None else min(spans[-1][1], plan.end_date)
     rule: dict[str, Any] | None = None
     if period.recurrence == "yearly":
         rule = {"freq": "YEARLY", "until": until}
