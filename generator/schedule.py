@@ -28,13 +28,10 @@ STATUS_LABELS: dict[str, str] = {
     "unknown": "статус не указан",
 }
 
-STATUS_HINTS: dict[str, str] = {
-    "planned": "по сроку в дорожной карте",
-    "in_progress": "по сроку в дорожной карте",
-    "overdue": "срок прошёл, отметки о выполнении нет — нужно подтверждение куратора",
-    "unknown": "срок не позволяет определить статус",
+STATUS_NOTES: dict[str, str] = {
+    "overdue": "срок прошёл, а отметки о выполнении нет — ждёт подтверждения куратора",
 }
-"""Why a derived status is what it is (a status set by the editor needs no explanation)."""
+"""Shown next to a derived status that asks for somebody's action."""
 
 RECURRENCE_LABELS: dict[str, str] = {
     "none": "",
@@ -76,9 +73,9 @@ class Schedule:
         return "; ".join(period_label(p) for p in self.periods)
 
     @property
-    def hint(self) -> str:
-        """Shown next to a derived status; empty for the editor's own."""
-        return "" if self.from_data else STATUS_HINTS.get(self.status, "")
+    def note(self) -> str:
+        """«ждёт подтверждения куратора» for «просрочено?»; empty for the editor's own status."""
+        return "" if self.from_data else STATUS_NOTES.get(self.status, "")
 
 
 def period_label(period: Period) -> str:

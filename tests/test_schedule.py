@@ -43,13 +43,13 @@ def test_status_is_derived_from_the_dates(deadline: str, status: str) -> None:
 def test_past_items_are_never_silently_done() -> None:
     got = schedule(item(deadline="Сентябрь 2026 г."), PLAN, TODAY)
     assert got.status == "overdue" and got.label == "просрочено?"
-    assert "подтверждение куратора" in got.hint
+    assert "ждёт подтверждения куратора" in got.note
 
 
 @pytest.mark.parametrize("status", ["planned", "in_progress", "done", "cancelled"])
 def test_the_editors_status_wins(status: str) -> None:
     got = schedule(item(deadline="Сентябрь 2026 г.", status=status), PLAN, TODAY)
-    assert (got.status, got.from_data, got.hint) == (status, True, "")
+    assert (got.status, got.from_data, got.note) == (status, True, "")
 
 
 def test_the_editors_periods_override_the_text() -> None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal, TypeVar
 
 from .periods import Period, PlanPeriod, Recurrence, month_bounds
@@ -420,7 +421,8 @@ class _Parser:
             first = default(start.month) if first is None and last is None else first
             backwards = (end.month, end.day or 0) < (start.month, start.day or 0)
             if last is None:
-                last = first + backwards  # type: ignore[operator]
+                assert first is not None
+                last = first + backwards
             elif first is None:
                 first = last - backwards
             return _point(start, first), _point(end, last, last_month=True)
@@ -484,10 +486,16 @@ def parse_deadline(text: str, plan: PlanPeriod) -> list[Period]:
     """
     if not isinstance(text, str) or not text.strip():
         return []
+    return list(_parse(text, plan))
+
+
+@lru_cache(maxsize=8192)
+def _parse(text: str, plan: PlanPeriod) -> tuple[Period, ...]:
+    """Roadmaps repeat their deadline texts, and ``check`` and the Portal both ask: read each once."""
     tokens = tokenize(text)
     periods = _read(tokens, plan)
     if periods is None:
         periods = [period for part in _paragraphs(tokens) for period in _read(part, plan) or []]
     if any(p.dated for p in periods):
         periods = [p for p in periods if p.recurrence != "unspecified"]
-    return list(dict.fromkeys(periods))
+    return tuple(dict.fromkeys(periods))

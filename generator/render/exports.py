@@ -183,7 +183,8 @@ def _next_weekday(day: dt.date, weekday: int) -> dt.date:
 
 
 def _months_between(first: dt.date, last: dt.date) -> list[int]:
-    months, year, month = [], first.year, first.month
+    months: list[int] = []
+    year, month = first.year, first.month
     while (year, month) <= (last.year, last.month) and len(months) < 12:
         months.append(month)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
