@@ -284,19 +284,20 @@ def _check_periods(periods: list[Period], plan: PlanPeriod) -> None:
     assert len(set(periods)) == len(periods)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(text=st.text(), plan=PLAN_STRATEGY)
 def test_any_text_never_raises(text: str, plan: PlanPeriod) -> None:
     _check_periods(parse_deadline(text, plan), plan)
 
 
-@settings(max_examples=1500)
+@settings(max_examples=1500, deadline=None)
 @given(words=st.lists(st.sampled_from(WORDS), max_size=8), plan=PLAN_STRATEGY)
 def test_word_salad_keeps_the_invariants(words: list[str], plan: PlanPeriod) -> None:
     """Sequences of the grammar's own words reach deep into it; dated «none» periods stay near the plan."""
     _check_periods(parse_deadline(" ".join(words), plan), plan)
 
 
+@settings(deadline=None)  # the machine is shared: no time box
 @given(
     month=st.integers(1, 12),
     form=st.integers(0, 2),
@@ -310,6 +311,7 @@ def test_month_and_year(month: int, form: int, year: int, suffix: str, capital: 
     assert parse_deadline(text, ACADEMIC) == [Period(f"{year}-{month:02d}", f"{year}-{month:02d}", "none")]
 
 
+@settings(deadline=None)  # the machine is shared: no time box
 @given(
     months=st.tuples(st.integers(1, 12), st.integers(1, 12)),
     year=st.integers(YEARS.first_year - YEAR_MARGIN + 1, YEARS.last_year + YEAR_MARGIN),
@@ -363,7 +365,7 @@ def readable_texts(draw: st.DrawFn, plan: PlanPeriod) -> str:
     return " ".join(draw(st.lists(fragments, min_size=1, max_size=4)))
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(plan=PLAN_STRATEGY, data=st.data())
 def test_case_and_whitespace_do_not_matter(plan: PlanPeriod, data: st.DataObject) -> None:
     text = data.draw(readable_texts(plan))
