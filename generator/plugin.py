@@ -31,6 +31,7 @@ from .markup import DEFAULT_EMBED_HOSTS, clean_html
 from .portal import Portal
 from .project import Project, check
 from .render.pages import render_pages, render_parents_blocks
+from .render.publish import export_files
 
 log = logging.getLogger("mkdocs.plugins.nastavnik")
 
@@ -83,7 +84,16 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
                     "переименуйте или удалите файл в content/"
                 )
             files.append(File.generated(config, src, content=markdown))
+        self._add_exports(files, config)
         return files
+
+    def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
+        """The current roadmap in every registered format: ``/roadmap.ics``, ``/roadmap.json``, …"""
+        assert self.portal is not None
+        for name, content in export_files(self.portal, self.portal.site_url or config.site_url or "").items():
+            if files.get_file_from_path(name) is not None:
+                raise PluginError(f"content/{name}: этот файл создаётся генератором из data/ — удалите его из content/")
+            files.append(File.generated(config, name, content=content))
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == PARENTS_PAGE and self.portal is not None:

@@ -9,8 +9,9 @@ Templates never see the raw records.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import mimetypes
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -113,7 +114,7 @@ class DocumentView:
 
 @dataclass(frozen=True)
 class ItemView:
-    uid: str  # stable across builds: the editor's id, else roadmap + position
+    uid: str  # stable across builds and insertions: roadmap id + the editor's id or a hash (see _ItemKeys)
     anchor: str
     item: Item
     schedule: Schedule
@@ -123,6 +124,13 @@ class ItemView:
     @property
     def status(self) -> str:
         return self.schedule.status
+
+    @property
+    def when_note(self) -> str:
+        """The dates as understood, when they say more than the deadline as written ('' otherwise)."""
+        when = self.schedule.when if self.schedule.dated else ""
+        written = " ".join((self.item.deadline or "").split())
+        return "" if when.casefold() == written.casefold() else when
 
 
 @dataclass(frozen=True)
@@ -157,7 +165,9 @@ class RoadmapView:
     progress: Progress
 
     def all_items(self) -> tuple[ItemView, ...]:
-        return tuple(item for section in self.sections for item in section.all_items())
+        """Every item: the sections' (nested ones included), then the extra tables'."""
+        in_sections = tuple(item for section in self.sections for item in section.all_items())
+        return in_sections + tuple(item for table in self.extra_tables for item in table.items)
 
 
 @dataclass(frozen=True)
@@ -214,6 +224,7 @@ class Portal:
     honors: tuple[HonorView, ...]
     figures: tuple[Figure, ...]
     forms_by_id: dict[str, Form] = field(default_factory=dict)
+    site_url: str = ""  # ``site_url`` of mkdocs.yml: absolute links in calendars, the webcal:// subscription
 
     @property
     def current_roadmap(self) -> RoadmapView | None:
@@ -228,7 +239,9 @@ class Portal:
         return 1 + len(self.roadmaps) + self.mentors_total + len(self.practices) + len(self.library) + len(self.news)
 
 
-def build_portal(records: Records, content_dir: Path, today: dt.date, last_changed: dt.date) -> Portal:
+def build_portal(
+    records: Records, content_dir: Path, today: dt.date, last_changed: dt.date, site_url: str = ""
+) -> Portal:
     """Records (already validated and rule-checked) → the Portal."""
     assert records.program is not None, "validate before building the portal"
     program = records.program.model
@@ -279,6 +292,7 @@ def build_portal(records: Records, content_dir: Path, today: dt.date, last_chang
         honors=honors,
         figures=records.monitoring.model.figures if records.monitoring else (),
         forms_by_id=forms_by_id,
+        site_url=site_url,
     )
 
 
@@ -350,10 +364,10 @@ def _roadmap(
     library: dict[str, DocumentView],
 ) -> RoadmapView:
     plan = parse_plan_period(roadmap.period, roadmap.period_kind)
-    counter = _Counter(roadmap_id)
+    keys = _ItemKeys(roadmap_id)
 
-    def item_view(item: Item) -> ItemView:
-        uid, anchor = counter.next(item)
+    def item_view(item: Item, heading: str | None) -> ItemView:
+        uid, anchor = keys.next(item, heading)
         return ItemView(
             uid=uid,
             anchor=anchor,
@@ -363,18 +377,19 @@ def _roadmap(
             library=tuple(library[d] for d in item.library if d in library),
         )
 
-    def section_view(section: Section, level: int, path: str) -> SectionView:
-        items = tuple(item_view(item) for item in section.items)
-        subs = tuple(section_view(s, level + 1, f"{path}-{i + 1}") for i, s in enumerate(section.sections))
+    def section_view(section: Section, level: int, path: str, parent: str) -> SectionView:
+        heading = " / ".join(h for h in (parent, section.heading or section.title or section.number or "") if h)
+        items = tuple(item_view(item, heading) for item in section.items)
+        subs = tuple(section_view(s, level + 1, f"{path}-{i + 1}", heading) for i, s in enumerate(section.sections))
         every = items + tuple(i for s in subs for i in s.all_items())
         return SectionView(section, level, f"razdel-{path}", items, subs, progress(i.schedule.status for i in every))
 
-    sections = tuple(section_view(s, 1, str(i + 1)) for i, s in enumerate(roadmap.sections))
+    sections = tuple(section_view(s, 1, str(i + 1), "") for i, s in enumerate(roadmap.sections))
     tables = tuple(
-        ExtraTableView(table.title, table.columns, tuple(item_view(item) for item in table.items))
+        ExtraTableView(table.title, table.columns, tuple(item_view(item, table.title) for item in table.items))
         for table in roadmap.extra_tables
     )
-    every = tuple(i for s in sections for i in s.all_items())
+    every = tuple(i for s in sections for i in s.all_items()) + tuple(i for t in tables for i in t.items)
     return RoadmapView(
         id=roadmap_id,
         model=roadmap,
@@ -391,17 +406,33 @@ def _as_current(roadmap: RoadmapView, current: bool) -> RoadmapView:
     return replace(roadmap, current=current, url="roadmap/" if current else f"roadmap/{roadmap.id}/")
 
 
-class _Counter:
-    """Stable ids for items: the editor's ``id`` when given, else the roadmap id and the item's position."""
+class _ItemKeys:
+    """Keys that survive edits around an item, so calendar UIDs and links do not move.
+
+    The editor's ``id`` when given; else a hash of the section heading (the path for nested
+    sections, the table title for extra tables), the number and the activity. Inserting or
+    removing another item changes nothing; editing the item's own heading, number or title gives
+    it a new key. Exact duplicates get ``-2``, ``-3`` in the order they stand.
+    """
 
     def __init__(self, roadmap_id: str):
         self.roadmap_id = roadmap_id
-        self.position = 0
+        self.seen: Counter[str] = Counter()
 
-    def next(self, item: Item) -> tuple[str, str]:
-        self.position += 1
-        local = item.id or f"p{self.position}"
-        return f"{self.roadmap_id}-{local}@nastavnik", f"item-{local}"
+    def next(self, item: Item, heading: str | None) -> tuple[str, str]:
+        """(uid, anchor) of the next item."""
+        local = item.id or "h" + item_hash(heading, item)
+        self.seen[local] += 1
+        if self.seen[local] > 1:
+            local = f"{local}-{self.seen[local]}"
+        return f"{self.roadmap_id}-{local}", f"item-{local}"
+
+
+def item_hash(heading: str | None, item: Item) -> str:
+    """Ten hex digits of SHA-1 over the section heading, the number and the activity (or its sub-points)."""
+    activity = item.title or "\n".join(item.details)
+    text = "\x1f".join((heading or "", item.number or "", activity))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
 def figures_by_year(figures: tuple[Figure, ...]) -> dict[str, dict[str, Figure]]:

@@ -12,9 +12,12 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from .errors import Problems, UsageError
 from .load import Sources, load_sources
 from .portal import Portal, build_portal
+from .roadmap_checks import check_roadmap_items, check_staleness
 from .rules import Context, check_rules
 from .validate import Records, validate_sources
 
@@ -48,6 +51,16 @@ class Project:
     def site_dir(self) -> Path:
         return self.root / "site"
 
+    @property
+    def site_url(self) -> str:
+        """``site_url`` of ``mkdocs.yml`` ('' when it is not set): calendars link back to the site with it."""
+        try:
+            config = yaml.load(self.config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return ""
+        value = config.get("site_url") if isinstance(config, dict) else None
+        return value.strip() if isinstance(value, str) else ""
+
     @classmethod
     def find(cls, start: Path | None = None) -> Project:
         """The portal whose ``mkdocs.yml`` is in ``start`` (the current folder by default)."""
@@ -58,6 +71,14 @@ class Project:
                 "(там, где лежит mkdocs.yml), или создайте портал: nastavnik new ПАПКА"
             )
         return cls(root)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` safely: MkDocs' own tags (``!ENV``, ``!!python/name:…``) become None."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 @dataclass(frozen=True)
@@ -88,17 +109,26 @@ def check(project: Project, today: dt.date | None = None) -> Checked:
     sources = load_sources(project.root, project.data_dir, project.news_dir, problems)
     records = validate_sources(sources, problems)
     check_rules(records, Context(project.root, project.content_dir, today), problems)
+    check_roadmap_items(records, problems)
     portal = None
     if not problems.errors and records.program is not None:
-        portal = build_portal(records, project.content_dir, today, last_changed(project))
+        portal = build_portal(records, project.content_dir, today, last_changed(project), project.site_url)
+        check_staleness(portal, records, lambda: changed_on(project, (project.data_dir,)), problems)
     return Checked(sources, records, problems, portal)
 
 
 def last_changed(project: Project) -> dt.date:
-    """When the published data last changed: the last commit touching it, else the newest file."""
-    folders = [p for p in (project.data_dir, project.content_dir) if p.is_dir()]
+    """When the published data last changed (the build date when it is pinned, for reproducible pages)."""
     if pinned := os.environ.get(TODAY_ENV):
         return dt.date.fromisoformat(pinned)
+    return changed_on(project, (project.data_dir, project.content_dir))
+
+
+def changed_on(project: Project, folders: tuple[Path, ...]) -> dt.date:
+    """When ``folders`` last changed: the last commit touching them when clean in git, else the newest file."""
+    folders = tuple(p for p in folders if p.is_dir())
+    if not folders:
+        return dt.date.today()
     try:
         out = subprocess.run(
             ["git", "log", "-1", "--format=%cs", "--", *map(str, folders)],

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from . import ru
 from .deadlines import Period, PlanPeriod, month_bounds, parse_deadline
 from .models import Item
 
@@ -24,8 +25,13 @@ STATUS_LABELS: dict[str, str] = {
     "done": "выполнено",
     "cancelled": "отменено",
     "overdue": "просрочено?",
-    "unknown": "срок не указан",
+    "unknown": "статус не указан",
 }
+
+STATUS_NOTES: dict[str, str] = {
+    "overdue": "срок прошёл, а отметки о выполнении нет — ждёт подтверждения куратора",
+}
+"""Shown next to a derived status that asks for somebody's action."""
 
 RECURRENCE_LABELS: dict[str, str] = {
     "none": "",
@@ -53,7 +59,34 @@ class Schedule:
 
     @property
     def needs_confirmation(self) -> bool:
+        """«просрочено?»: the time has passed and nobody marked the item done or cancelled."""
         return self.status == "overdue"
+
+    @property
+    def dated(self) -> bool:
+        """At least one period has a date (not only «по отдельному плану»)."""
+        return any(p.dated for p in self.periods)
+
+    @property
+    def when(self) -> str:
+        """The periods as understood, in words: «с сентября 2026 г. по июнь 2027 г.; май 2027 г., ежегодно»."""
+        return "; ".join(period_label(p) for p in self.periods)
+
+    @property
+    def note(self) -> str:
+        """«ждёт подтверждения куратора» for «просрочено?»; empty for the editor's own status."""
+        return "" if self.from_data else STATUS_NOTES.get(self.status, "")
+
+
+def period_label(period: Period) -> str:
+    """One period in words: dates (months or days) and how it recurs."""
+    if not period.dated:
+        return RECURRENCE_LABELS[period.recurrence]
+    start, end = month_bounds(period)
+    days = any(value is not None and value.count("-") == 2 for value in (period.start, period.end))
+    text = ru.month_span(start, end, day_precision=days)
+    recurrence = RECURRENCE_LABELS[period.recurrence]
+    return f"{text}, {recurrence}" if recurrence else text
 
 
 def item_periods(item: Item, plan: PlanPeriod | None) -> tuple[tuple[Period, ...], bool, bool]:
@@ -87,31 +120,31 @@ def derive_status(periods: Iterable[Period], plan: PlanPeriod | None, today: dt.
 
 
 def occurrences(period: Period, plan: PlanPeriod | None) -> Iterator[tuple[dt.date, dt.date]]:
-    """Date spans of ``period``: one for a single period, one a year/term for recurring ones up to the plan's end."""
+    """Date spans of ``period``: one for a single period, one a year for recurring ones up to the plan's end.
+
+    «до 1 октября» runs from the plan's start; «с сентября» runs to the plan's end.
+    """
     start, end = month_bounds(period)
     if start is None and end is None:
         return
     if start is None:
         assert end is not None
-        start = end if plan is None else min(end, dt.date(plan.first_year, 9, 1))
+        start = end if plan is None else min(end, plan.start_date)
     if end is None:
-        end = start
+        end = start if plan is None else max(start, plan.end_date)
     yield start, end
     if period.recurrence in {"yearly", "quarterly", "weekly"} and plan is not None:
-        plan_end = dt.date(plan.last_year, 12, 31) if plan.kind != "academic_year" else dt.date(plan.last_year, 8, 31)
         years = 1
-        while True:
-            try:
-                next_start, next_end = start.replace(year=start.year + years), end.replace(year=end.year + years)
-            except ValueError:  # 29 February
-                next_start, next_end = (
-                    start.replace(year=start.year + years, day=28),
-                    end.replace(year=end.year + years, day=28),
-                )
-            if next_start > plan_end:
-                return
-            yield next_start, next_end
+        while (next_start := _years_later(start, years)) <= plan.end_date:
+            yield next_start, _years_later(end, years)
             years += 1
+
+
+def _years_later(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 @dataclass(frozen=True)

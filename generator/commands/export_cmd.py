@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import DataErrors, UsageError
-from ..project import Project, build_date, check
+from ..project import Project, check
 from ..render.exports import EXPORTERS
 
 
@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
     if args.roadmap:
         roadmap = next((r for r in portal.roadmaps if r.id == args.roadmap), None)
         if roadmap is None:
-            known = ", ".join(r.id for r in portal.roadmaps) or "нет ни одной"
+            known = ", ".join(sorted(r.id for r in portal.roadmaps)) or "нет ни одной"
             raise UsageError(f"--roadmap {args.roadmap}: такой дорожной карты нет в data/roadmaps/ (есть: {known})")
     else:
         roadmap = portal.current_roadmap
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
     exporter = EXPORTERS.get(args.format)
     if exporter is None:  # pragma: no cover - argparse limits the choices
         raise UsageError(f"формат {args.format} не поддерживается")
-    payload = exporter.write(roadmap, "", build_date())
+    payload = exporter.write(roadmap, portal.site_url, portal.today)  # the same bytes as the site's /roadmap.*
     output = args.output or (f"{roadmap.id}{exporter.suffix}" if exporter.binary else None)
     if output is None:
         return [payload.decode("utf-8").rstrip("\n")], 0

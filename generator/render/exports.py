@@ -18,12 +18,14 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
-from ..deadlines import Period, month_bounds
+from ..deadlines import Period, PlanPeriod
 from ..models import Item
 from ..portal import ItemView, RoadmapView, SectionView
+from ..schedule import occurrences
 
 PRODID = "-//Наставник//Дорожная карта//RU"
 
@@ -104,88 +106,101 @@ def item_summary(item: Item) -> str:
 
 
 def export_ics(roadmap: RoadmapView, site_url: str = "", today: dt.date | None = None) -> bytes:
-    """One VEVENT per dated period; recurring periods get an RRULE up to the plan's end."""
+    """One all-day VEVENT per dated period; recurring periods get an RRULE up to the plan's end.
+
+    UIDs are ``<roadmap>-<item key>-<n>@<host of site_url>``: the item key survives insertions
+    (see :class:`generator.portal._ItemKeys`), so subscribed calendars update instead of duplicating.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"Дорожная карта {roadmap.model.period}")
+    name = " — ".join(x for x in (f"Дорожная карта {roadmap.model.period}", roadmap.model.organization) if x)
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-caldesc", roadmap.model.title)
     calendar.add("x-wr-timezone", "Europe/Moscow")
+    calendar.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT12H")
     stamp = dt.datetime.combine(today or dt.date.today(), dt.time(), tzinfo=dt.UTC)
-    plan_end = _plan_end(roadmap)
-    for view in roadmap.all_items() + tuple(i for t in roadmap.extra_tables for i in t.items):
+    domain = urlsplit(site_url).hostname or "nastavnik"
+    for view in roadmap.all_items():
         for index, period in enumerate(view.schedule.periods):
-            span = _span(period)
-            if span is None:
+            spans = list(occurrences(period, roadmap.plan))
+            if not spans:
                 continue
-            start, end = span
-            event = Event()
-            event.add("uid", f"{index}-{view.uid}")
+            event = _event(view, period, spans, roadmap.plan)
+            event.add("uid", f"{view.uid}-{index + 1}@{domain}")
             event.add("dtstamp", stamp)
-            event.add("summary", item_summary(view.item))
-            event.add("dtstart", start)
-            event.add("dtend", end + dt.timedelta(days=1))
-            event.add("description", _description(view))
             if site_url:
                 event.add("url", f"{site_url.rstrip('/')}/{roadmap.url}#{view.anchor}")
-            rule = _rrule(period, start, plan_end)
-            if rule:
-                event.add("rrule", rule)
-            event.add("categories", ["Наставничество"])
             calendar.add_component(event)
     return calendar.to_ical()
 
 
-def _span(period: Period) -> tuple[dt.date, dt.date] | None:
-    start, end = month_bounds(period)
-    if start is None and end is None:
-        return None
-    if start is None:
+def _event(view: ItemView, period: Period, spans: list[tuple[dt.date, dt.date]], plan: PlanPeriod | None) -> Event:
+    """All-day: month periods span the month, «до …» is its day; quarterly and weekly ones are one day, repeated."""
+    event = Event()
+    event.add("summary", item_summary(view.item))
+    event.add("description", _description(view))
+    start, end = spans[0]
+    if period.start is None:  # «до 1 октября»: the deadline itself
         start = end
-    if end is None:
+    until = spans[-1][1] if plan is None else min(spans[-1][1], plan.end_date)
+    rule: dict[str, Any] | None = None
+    if period.recurrence == "yearly":
+        rule = {"freq": "YEARLY", "until": until}
+    elif period.recurrence == "quarterly":
+        rule = {"freq": "MONTHLY", "interval": 3, "until": until}
         end = start
-    assert start is not None and end is not None
-    if period.recurrence in {"quarterly", "weekly"}:
-        return start, start  # one day a term / a week, repeated by the rule
-    return start, end
+    elif period.recurrence == "weekly":
+        if period.weekdays:
+            start = min(_next_weekday(start, day) for day in period.weekdays)
+        rule = {"freq": "WEEKLY", "until": until}
+        if period.weekdays:
+            rule["byday"] = [WEEKDAYS[day] for day in period.weekdays]
+        end = start
+    if rule is not None and rule["freq"] != "YEARLY" and len(spans) > 1:  # each school year, not the summers
+        months = sorted({m for first, last in spans[:1] for m in _months_between(first, last)})
+        if len(months) < 12:
+            rule["bymonth"] = months
+    event.add("dtstart", start)
+    event.add("dtend", end + dt.timedelta(days=1))
+    if rule is not None:
+        event.add("rrule", rule)
+    event.add("transp", "TRANSPARENT")
+    event.add("categories", ["Наставничество"])
+    if view.status == "cancelled":
+        event.add("status", "CANCELLED")
+    return event
 
 
-def _rrule(period: Period, start: dt.date, plan_end: dt.date | None) -> dict[str, Any] | None:
-    freq = {"yearly": ("YEARLY", 1), "quarterly": ("MONTHLY", 3), "weekly": ("WEEKLY", 1)}.get(period.recurrence)
-    if freq is None:
-        return None
-    rule: dict[str, Any] = {"freq": freq[0]}
-    if freq[1] != 1:
-        rule["interval"] = freq[1]
-    until = plan_end
-    if period.recurrence in {"quarterly", "weekly"}:
-        _, period_end = month_bounds(period)
-        until = period_end or plan_end
-    if until is not None and until >= start:
-        rule["until"] = until
-    return rule
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-def _plan_end(roadmap: RoadmapView) -> dt.date | None:
-    plan = roadmap.plan
-    if plan is None:
-        return None
-    if plan.kind == "academic_year":
-        return dt.date(plan.last_year, 8, 31)
-    return dt.date(plan.last_year, 12, 31)
+def _next_weekday(day: dt.date, weekday: int) -> dt.date:
+    return day + dt.timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def _months_between(first: dt.date, last: dt.date) -> list[int]:
+    months: list[int] = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month) and len(months) < 12:
+        months.append(month)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
 
 
 def _description(view: ItemView) -> str:
+    """Sub-points, then the deadline as written, responsible, result, indicators and the status."""
     item = view.item
-    lines = []
-    if item.details:
-        lines.extend(item.details)
+    lines = list(item.details)
     for label, value in (
-        ("Срок", item.deadline),
+        ("Срок", item.deadline or view.schedule.when),
         ("Ответственные", item.responsible),
         ("Результат", item.result),
         ("Показатели", item.indicators),
+        ("Статус", view.schedule.label),
     ):
         if value:
             lines.append(f"{label}: {value}")

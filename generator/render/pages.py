@@ -27,7 +27,9 @@ from ..portal import (
     RoadmapView,
     figures_by_year,
 )
+from ..timeline import Timeline, build_timeline
 from .env import environment, relative_url
+from .publish import Subscription, subscription
 
 UPCOMING_DAYS = 60
 LATEST_NEWS = 3
@@ -62,6 +64,8 @@ class HomePage(Page):
 @dataclass(frozen=True)
 class RoadmapPage(Page):
     roadmap: RoadmapView | None = None
+    timeline: Timeline | None = None
+    subscription: Subscription | None = None  # the current roadmap only: its exports are the site's files
     template = "pages/roadmap.md.j2"  # type: ignore[assignment]
 
 
@@ -128,7 +132,11 @@ def pages(portal: Portal) -> Iterator[Page]:
     )
     for roadmap in portal.roadmaps:
         src = "roadmap/index.md" if roadmap.current else f"roadmap/{roadmap.id}/index.md"
-        yield RoadmapPage(portal, src, roadmap.url, "Дорожная карта", roadmap.model.title, roadmap=roadmap)
+        yield RoadmapPage(
+            portal, src, roadmap.url, "Дорожная карта", roadmap.model.title, roadmap=roadmap,
+            timeline=build_timeline(roadmap, portal.today),
+            subscription=subscription(portal.site_url) if roadmap.current else None,
+        )  # fmt: skip
     if portal.current_roadmap is None:
         yield RoadmapPage(portal, "roadmap/index.md", "roadmap/", "Дорожная карта", f"Дорожная карта {org}")
     yield mentors_page(portal)
