@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, copy_portal, run_cli
 from lxml import html as lxml_html
+
+from conftest import ROOT, copy_portal, run_cli
 
 pytestmark = pytest.mark.slow
 
