@@ -41,20 +41,35 @@ def create(target: Path, organizations: int, seed: int = SEED, school: bool = Fa
     return target
 
 
-SCHOOL_NAV = [
+SCHOOL_NAV: list[NavEntry] = [
     ("Наставничество", "index.md"), ("Дорожная карта", "roadmap/index.md"), ("Наставники", "mentors/index.md"),
     ("Доска почёта", "honor-board/index.md"), ("Практики", "practices/index.md"), ("Копилка", "library/index.md"),
     ("Новости", "news/index.md"), ("Родителям", "parents.md"), ("Мониторинг", "stats/index.md"),
 ]  # fmt: skip
-DISTRICT_NAV = [
+DISTRICT_NAV: list[NavEntry] = [
     ("Наставничество", "index.md"), ("Дорожная карта", "roadmap/index.md"), ("Доска почёта", "honor-board/index.md"),
     ("Мониторинг", "stats/index.md"), ("Копилка", "library/index.md"), ("Новости", "news/index.md"),
 ]  # fmt: skip
 
 
-def mkdocs_yml(site_name: str, site_url: str, nav: list[tuple[str, str]], plugin: bool = True) -> str:
+NavEntry = tuple[str, "str | list[NavEntry]"]
+
+
+def nav_yaml(nav: list[NavEntry], indent: str = "  ") -> str:
+    """``nav:`` entries as YAML lines; an entry whose value is a list is a section."""
+    lines = []
+    for title, value in nav:
+        if isinstance(value, list):
+            lines.append(f"{indent}- {title}:")
+            lines.append(nav_yaml(value, indent + "    "))
+        else:
+            lines.append(f"{indent}- {title}: {value}")
+    return "\n".join(lines)
+
+
+def mkdocs_yml(site_name: str, site_url: str, nav: list[NavEntry], plugin: bool = True) -> str:
     """The portal's ``mkdocs.yml``: the demo's settings (``plugin=False`` — plain Material, for the benchmark)."""
-    nav_lines = "\n".join(f"  - {title}: {src}" for title, src in nav)
+    nav_lines = nav_yaml(nav)
     ours = "  - nastavnik\n" if plugin else ""
     return f"""# Синтетический портал для замеров (nastavnik new --synthetic).
 site_name: {site_name}
