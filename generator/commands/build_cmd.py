@@ -46,7 +46,12 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
     lines = [w.format() for w in report.warnings]
     if args.timings:
         doc = timings_json(report.timings, report.seconds, report.pages, report.records, report.peak_rss_mb)
-        Path(args.timings).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        target = Path(args.timings)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"--timings {args.timings}: файл не записан ({exc.strerror}) — сайт собран") from None
     lines.append(summary)
     return lines, 0
 
