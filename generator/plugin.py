@@ -11,12 +11,14 @@ so the work is not done twice.
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import logging
 import os
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -71,6 +73,11 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         config.extra["nastavnik"] = site_info(self.portal)
         _add_theme_overrides(config)
         return config
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Material's templates are compiled once and kept (each section of a district is a build of its own)."""
+        env.bytecode_cache = theme_bytecode_cache()
+        return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.portal is not None
@@ -127,6 +134,12 @@ def _without_organizations(files: Files, config: MkDocsConfig) -> Files:
         return files
     prefix = ORGANIZATIONS + "/"
     return Files([f for f in files if not f.src_uri.startswith(prefix)])
+
+
+@functools.lru_cache(maxsize=1)
+def theme_bytecode_cache() -> jinja2.BytecodeCache:
+    """Compiled theme templates in a private folder of the system's temp dir, checked by the templates' checksums."""
+    return jinja2.FileSystemBytecodeCache()
 
 
 def theme_dir() -> str:
