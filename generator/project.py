@@ -119,7 +119,7 @@ def check(project: Project, today: dt.date | None = None, timings: Timings | Non
         sources = load_sources(project.root, project.data_dir, project.news_dir, problems)
     with timings.stage("validate"):
         records = validate_sources(sources, problems)
-        check_rules(records, Context(project.root, project.content_dir, today), problems)
+        check_rules(records, Context(project.root, project.content_dir, today, project.data_dir), problems)
         portal = None
         if not problems.errors and records.program is not None:
             portal = build_portal(records, project.content_dir, today, last_changed(project))

@@ -176,12 +176,19 @@ def test_check_reports_problems_with_the_organizations_paths(tmp_path):
     mentor.write_text(mentor.read_text("utf-8").replace("experience: 15", "experiance: 15"), encoding="utf-8")
     shutil.rmtree(root / "content/organizations/kolledzh/news")
     (root / "data/organizations/Bad_Name").mkdir()
+    (root / "content/organizations/lost").mkdir()
+    (root / "content/organizations/shkola-3/files/prikaz-87-o.pdf").unlink()
     line = mentor.read_text("utf-8").splitlines().index("experiance: 15") + 1
     result = run_cli("check", cwd=root)
     assert result.code == 1
     assert f"data/organizations/shkola-3/mentors/panin-ag.yaml:{line}: неизвестное поле «experiance»" in result.out
     assert "content/organizations/kolledzh/news/index.md: нет страницы новостей организации" in result.out
     assert "data/organizations/Bad_Name: имя папки организации «Bad_Name» не подходит" in result.out
+    assert "content/organizations/lost: предупреждение: для папки «lost» нет папки данных" in result.out
+    assert (
+        "data/organizations/shkola-3/library/prikaz-87-o.yaml:6: файл «files/prikaz-87-o.pdf» не найден "
+        "в папке content/organizations/shkola-3/" in result.out
+    )
     assert "Traceback" not in result.text
 
 

@@ -74,6 +74,18 @@ def org_problems(project: Project) -> list[Problem]:
                     "создайте этот файл с одной строкой «# Новости» (без него MkDocs создаст страницу «Blog»)",
                 )
             )
+    content = project.root / "content" / ORGANIZATIONS
+    if content.is_dir():
+        for folder in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in project.organizations()):
+            found.append(
+                Problem(
+                    f"content/{ORGANIZATIONS}/{folder.name}",
+                    None,
+                    f"для папки «{folder.name}» нет папки данных data/{ORGANIZATIONS}/{folder.name}/ — её страницы не публикуются",
+                    "переименуйте папку так же, как папку организации в data/organizations/, или удалите её",
+                    Severity.WARNING,
+                )
+            )
     return found
 
 
