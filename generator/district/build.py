@@ -28,11 +28,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .. import ru
 from ..build import STAGING_PREFIX, BuildReport, _remove_stale_staging, post_build_checks, run_mkdocs, swap_into
 from ..errors import BuildFailed, DataErrors, NastavnikError, Problem, Problems, UsageError
+from ..markup import render_markdown
 from ..models import Curator, Mentor
 from ..portal import HonorView, Portal
 from ..project import ORGANIZATIONS, Project, build_date, check
+from ..render.env import environment
 from ..render.pages import render_pages
 from ..timings import Timings, peak_rss_mb
 from .check import org_problems, top_problems
@@ -103,6 +106,16 @@ def build_org_site(
         return run_mkdocs(project, site_dir, portal, rendered, strict, configure)
 
 
+def warm_up() -> None:
+    """Compile the page templates, load the Russian locale and Markdown here: the forked workers inherit them."""
+    env = environment()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+    ru.date(dt.date(2026, 9, 1))
+    ru.month(dt.date(2026, 9, 1))
+    render_markdown("**наставничество**")
+
+
 def _org_job_args(args: tuple[Path, str, dt.date, bool, Path | None]) -> OrgOutcome:
     return org_job(*args)
 
@@ -140,6 +153,8 @@ def build_district(
     shards = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
     try:
         build_orgs = not problems.failed(strict)  # when the district's own data fails, only check the rest
+        with timings.stage("render"):
+            warm_up()  # once here rather than in every worker
         tasks = [
             (project.root, org, today, strict, shards / org if build_orgs and org not in ready else None)
             for org in orgs
@@ -191,7 +206,7 @@ def build_organization(project: Project, org: str, strict: bool = False, today: 
         )
     today = today or build_date()
     problems = Problems()
-    problems.extend(p for p in org_problems(project) if f"/{ORGANIZATIONS}/{org}" in f"/{p.file}")
+    problems.extend(org_problems(project, only=org))
     _remove_stale_staging(project)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
     try:

@@ -40,10 +40,12 @@ class DistrictChecked:
         return not self.problems.errors and self.top.portal is not None
 
 
-def org_problems(project: Project) -> list[Problem]:
-    """Problems with the organizations' folders themselves (not with their data)."""
+def org_problems(project: Project, only: str | None = None) -> list[Problem]:
+    """Problems with the organizations' folders themselves (not with their data); ``only`` — of one of them."""
     found: list[Problem] = []
     for org in project.organizations():
+        if only is not None and org != only:
+            continue
         where = f"data/{ORGANIZATIONS}/{org}"
         if not _ORG_ID.match(org):
             found.append(
@@ -75,7 +77,7 @@ def org_problems(project: Project) -> list[Problem]:
                 )
             )
     content = project.root / "content" / ORGANIZATIONS
-    if content.is_dir():
+    if only is None and content.is_dir():
         for folder in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in project.organizations()):
             found.append(
                 Problem(
