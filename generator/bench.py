@@ -115,29 +115,41 @@ def measure(name: str, root: Path, organizations: int) -> Row:
     )
 
 
-def linearity(rows: list[Row]) -> list[dict[str, object]]:
-    """Time per record of each district size against the smallest: ≤ 1.1× means linear (10× records ≤ 11× time)."""
+@dataclass(frozen=True)
+class Linearity:
+    """Time per record of a district size against the smallest one."""
+
+    smaller: int  # organizations
+    larger: int
+    records_ratio: float
+    time_ratio: float
+    per_record_growth: float
+
+    @property
+    def linear(self) -> bool:
+        """10× the records ≤ 11× the time: the time per record grows by at most 10 %."""
+        return self.per_record_growth <= GOALS["linearity"]
+
+
+def linearity(rows: list[Row]) -> list[Linearity]:
+    """Each district size against the smallest one."""
     districts = sorted((r for r in rows if r.portal == "район"), key=lambda r: r.records)
     if len(districts) < 2:
         return []
     base = districts[0]
-    out = []
-    for row in districts[1:]:
-        growth = (row.ours_seconds / row.records) / (base.ours_seconds / base.records)
-        out.append(
-            {
-                "from": base.organizations,
-                "to": row.organizations,
-                "records_ratio": round(row.records / base.records, 2),
-                "time_ratio": round(row.ours_seconds / base.ours_seconds, 2),
-                "per_record_growth": round(growth, 3),
-                "linear": growth <= GOALS["linearity"],
-            }
+    return [
+        Linearity(
+            smaller=base.organizations,
+            larger=row.organizations,
+            records_ratio=round(row.records / base.records, 2),
+            time_ratio=round(row.ours_seconds / base.ours_seconds, 2),
+            per_record_growth=round((row.ours_seconds / row.records) / (base.ours_seconds / base.records), 3),
         )
-    return out
+        for row in districts[1:]
+    ]
 
 
-def goals(rows: list[Row], linear: list[dict[str, object]]) -> dict[str, object]:
+def goals(rows: list[Row], linear: list[Linearity]) -> dict[str, object]:
     school = next((r for r in rows if r.portal == "школа"), None)
     big = next((r for r in rows if r.portal == "район" and r.organizations == 50), None)
     return {
@@ -147,7 +159,7 @@ def goals(rows: list[Row], linear: list[dict[str, object]]) -> dict[str, object]
         "school_ratio_ok": school.ratio <= GOALS["school_ratio"] if school else None,
         "district_50_seconds": big.ours_seconds if big else None,
         "district_50_ok": big.ours_seconds <= GOALS["district_50_seconds"] if big else None,
-        "linear_ok": all(bool(item["linear"]) for item in linear) if linear else None,
+        "linear_ok": all(item.linear for item in linear) if linear else None,
         "search_index_ok": all(r.search_index_kb * 1024 <= INDEX_LIMIT for r in rows),
     }
 
@@ -159,12 +171,18 @@ def table(rows: list[Row]) -> str:
     )
     lines = [head, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
-        lines.append(
-            f"| {r.portal} | {r.organizations} | {r.pages} | {r.records} | {r.ours_seconds:.1f} | "
-            f"{r.plain_seconds:.1f} | {r.ratio:.2f} | {100 * r.generator_share:.1f} % | "
-            f"{r.peak_mb:.0f} / {r.plain_peak_mb:.0f} | {r.search_index_kb:.0f} |"
-        )
+        cells = [
+            r.portal, r.organizations, r.pages, r.records, _ru(r.ours_seconds, 1), _ru(r.plain_seconds, 1),
+            _ru(r.ratio, 2), f"{_ru(100 * r.generator_share, 1)} %", f"{r.peak_mb:.0f} / {r.plain_peak_mb:.0f}",
+            f"{r.search_index_kb:.0f}",
+        ]  # fmt: skip
+        lines.append("| " + " | ".join(map(str, cells)) + " |")
     return "\n".join(lines)
+
+
+def _ru(value: float, digits: int) -> str:
+    """«1,2»: a decimal comma, as Russian writes it."""
+    return f"{value:.{digits}f}".replace(".", ",")
 
 
 def run(sizes: tuple[int, ...], out: Path = OUT) -> dict[str, object]:
@@ -185,7 +203,7 @@ def run(sizes: tuple[int, ...], out: Path = OUT) -> dict[str, object]:
         "rows": [
             {**asdict(r), "ratio": round(r.ratio, 3), "generator_share": round(r.generator_share, 4)} for r in rows
         ],
-        "linearity": linear,
+        "linearity": [{**asdict(item), "linear": item.linear} for item in linear],
         "status": goals(rows, linear),
         "table": table(rows),
     }
@@ -200,11 +218,12 @@ def main() -> None:
     for item in report["linearity"]:  # type: ignore[attr-defined]
         verdict = "линейно" if item["linear"] else "НЕ линейно"
         print(
-            f"Линейность {item['from']} → {item['to']} организаций: записей ×{item['records_ratio']}, "
-            f"время ×{item['time_ratio']}, время на запись ×{item['per_record_growth']} — {verdict}"
+            f"Линейность {item['smaller']} → {item['larger']} организаций: записей ×{_ru(item['records_ratio'], 2)}, "
+            f"время ×{_ru(item['time_ratio'], 2)}, время на запись ×{_ru(item['per_record_growth'], 3)} — {verdict}"
         )
     print("Цели:", json.dumps(report["status"], ensure_ascii=False))
-    print(f"Нагрузка машины (1, 5, 15 мин): {report['machine']['load_average']}")  # type: ignore[index]
+    load = ", ".join(_ru(x, 2) for x in os.getloadavg())
+    print(f"Средняя нагрузка машины за 1, 5 и 15 минут: {load} (ядер: {os.cpu_count()})")
     print(f"Подробности: {OUT / 'bench.json'}")
 
 

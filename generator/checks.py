@@ -64,7 +64,7 @@ def find_names(texts: Iterable[tuple[str, str]], names: Iterable[str]) -> list[t
     keys = {name: _words(name) for name, _ in patterns}
     cyrillic = all(_CYRILLIC.fullmatch(word) for key in keys.values() for word in key)
     letters = _CYRILLIC if cyrillic else _LETTERS
-    found = []
+    found: list[tuple[str, str]] = []
     known: dict[bytes, list[str]] = {}
     for rel, text in texts:
         digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()

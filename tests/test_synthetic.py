@@ -151,5 +151,5 @@ def test_linearity_is_time_per_record():
         return Row("район", orgs, records, records, seconds, 1, records, 0.1, 1, 50, 50, 100)
 
     verdict = linearity([row(1, 100, 10.0), row(10, 1000, 105.0), row(50, 5000, 600.0)])
-    assert [(v["to"], v["linear"]) for v in verdict] == [(10, True), (50, False)]
-    assert verdict[0]["per_record_growth"] == pytest.approx(1.05)
+    assert [(v.larger, v.linear) for v in verdict] == [(10, True), (50, False)]
+    assert verdict[0].per_record_growth == pytest.approx(1.05)
