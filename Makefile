@@ -2,7 +2,7 @@
 #   make site    — create .venv, install, build the demo portal into site/
 #   make test    — the same set-up plus test tools and Chromium, then every test
 #   make serve   — live preview at http://127.0.0.1:8000
-#   make bench   — build synthetic portals and compare with plain mkdocs-material
+#   make bench   — build synthetic portals and compare with plain mkdocs-material (BENCH_SIZES=1,10 — fewer sizes)
 
 PYTHON ?= python3
 VENV   := .venv

@@ -12,40 +12,29 @@ import ctypes.util
 import datetime as dt
 import logging
 import os
-import resource
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .checks import check_private_names
 from .errors import BuildFailed, DataErrors, Problem, Severity
+from .models import Curator, Mentor
 from .people import private_names
 from .portal import Portal
 from .project import Project, build_date, check
 from .render.pages import render_pages
+from .timings import Timings, peak_rss_mb
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is not for editors
 
 STAGING_PREFIX = ".site-build-"
-
-
-@dataclass
-class Timings:
-    """Seconds per stage (``--timings FILE`` writes them as JSON)."""
-
-    stages: dict[str, float] = field(default_factory=dict)
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
 
 
 @dataclass(frozen=True)
@@ -72,8 +61,7 @@ def build(project: Project, strict: bool = False, today: dt.date | None = None) 
     timings = Timings()
     today = today or build_date()
 
-    with timings.stage("load+validate"):
-        checked = check(project, today)
+    checked = check(project, today, timings)
     problems = checked.problems
     if problems.failed(strict) or checked.portal is None:
         raise DataErrors(problems.sorted(), strict=strict)
@@ -88,10 +76,7 @@ def build(project: Project, strict: bool = False, today: dt.date | None = None) 
         with timings.stage("mkdocs"):
             pages, engine_warnings = run_mkdocs(project, staging, portal, rendered, strict)
         with timings.stage("checks"):
-            names = private_names(checked.records.people())
-            leaks = check_private_names(staging, names)
-            if leaks:
-                raise DataErrors(leaks)
+            post_build_checks(staging, checked.records.people())
         with timings.stage("write"):
             swap_into(staging, project.site_dir)
     finally:
@@ -103,14 +88,30 @@ def build(project: Project, strict: bool = False, today: dt.date | None = None) 
         seconds=time.perf_counter() - started,
         warnings=tuple(problems.warnings) + engine_warnings,
         timings=timings.stages,
-        peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        peak_rss_mb=peak_rss_mb(),
     )
 
 
+def post_build_checks(site: Path, people: Iterable[Mentor | Curator]) -> None:
+    """Every check on a built tree before it is published (also over a district's merged tree)."""
+    leaks = check_private_names(site, private_names(people))
+    if leaks:
+        raise DataErrors(leaks)
+
+
 def run_mkdocs(
-    project: Project, site_dir: Path, portal: Portal, rendered: dict[str, str], strict: bool
+    project: Project,
+    site_dir: Path,
+    portal: Portal,
+    rendered: dict[str, str],
+    strict: bool,
+    configure: Callable[[MkDocsConfig], None] | None = None,
 ) -> tuple[int, tuple[Problem, ...]]:
-    """Run MkDocs on the portal into ``site_dir``; return the number of pages and MkDocs' warnings."""
+    """Run MkDocs on the portal into ``site_dir``; return the number of pages and MkDocs' warnings.
+
+    ``configure`` adjusts the loaded configuration first (an organization of a district: its own
+    ``docs_dir``, ``site_url`` and ``nav``).
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -120,6 +121,8 @@ def run_mkdocs(
     logger.addHandler(collector)
     try:
         config = load_config(config_file=str(project.config_file), site_dir=str(site_dir), strict=strict)
+        if configure is not None:
+            configure(config)
         plugin = config.plugins.get("nastavnik")
         if plugin is None:
             raise BuildFailed("mkdocs.yml: в списке plugins нет «nastavnik» — добавьте строку «- nastavnik» в plugins")

@@ -9,6 +9,7 @@ A failed check fails the build; the previous ``site/`` stays as it was.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import zipfile
@@ -56,12 +57,31 @@ def find_names(texts: Iterable[tuple[str, str]], names: Iterable[str]) -> list[t
         (name, re.compile(r"(?<![\wЁё])" + _flexible(name) + r"(?![\wЁё])", re.IGNORECASE))
         for name in sorted(set(names))
     ]
-    found = []
+    if not patterns:
+        return []
+    # Fast path: a file's words are collected once; a name's pattern runs only where all its words occur.
+    # Identical files (each section of a district has its own copy of the theme's scripts) are searched once.
+    keys = {name: _words(name) for name, _ in patterns}
+    cyrillic = all(_CYRILLIC.fullmatch(word) for key in keys.values() for word in key)
+    letters = _CYRILLIC if cyrillic else _LETTERS
+    found: list[tuple[str, str]] = []
+    known: dict[bytes, list[str]] = {}
     for rel, text in texts:
-        for name, pattern in patterns:
-            if pattern.search(text):
-                found.append((rel, name))
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        if digest not in known:
+            words = _words(text, letters)
+            known[digest] = [name for name, pattern in patterns if keys[name] <= words and pattern.search(text)]
+        found.extend((rel, name) for name in known[digest])
     return found
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[а-я]+")  # after lower() and «ё» → «е»: enough when every name is written in Cyrillic
+
+
+def _words(text: str, letters: re.Pattern[str] = _LETTERS) -> set[str]:
+    """The runs of letters of ``text``, lower-cased, «ё» as «е»."""
+    return set(letters.findall(text.lower().replace("ё", "е")))
 
 
 def _flexible(name: str) -> str:

@@ -76,6 +76,12 @@ def parser() -> argparse.ArgumentParser:
         "--jobs", type=_positive, metavar="N", help="сколько процессов использовать (по умолчанию — по числу ядер)"
     )
     p.add_argument("--timings", metavar="ФАЙЛ", help="записать время этапов сборки в JSON-файл")
+    p.add_argument(
+        "--prebuilt",
+        metavar="ПАПКА",
+        help="портал района: взять готовые разделы организаций из ПАПКА/<ID>/ (собранные build --org ID, "
+        "например в задачах CI), а собрать только недостающие и раздел района",
+    )
 
     p = verbs.add_parser(
         "serve",

@@ -11,12 +11,14 @@ so the work is not done twice.
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import logging
 import os
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,12 +28,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import ru
-from .errors import format_problems
+from .errors import Problems, format_problems
 from .markup import DEFAULT_EMBED_HOSTS, clean_html
 from .portal import Portal
-from .project import Project, check
+from .project import ORGANIZATIONS, Project, check
 from .render.pages import render_pages, render_parents_blocks
 from .render.publish import export_files
+from .search_index import rewrite_utf8
 
 log = logging.getLogger("mkdocs.plugins.nastavnik")
 
@@ -62,19 +65,24 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         if self.preset_portal is not None:
             self.portal = self.preset_portal
         else:
-            checked = check(project)
-            if checked.problems.errors or checked.portal is None:
-                raise PluginError("\n" + format_problems(checked.problems.sorted()))
-            for warning in checked.problems.warnings:
+            problems, portal, self.generated = _check_for_mkdocs(project)
+            if problems.errors or portal is None:
+                raise PluginError("\n" + format_problems(problems.sorted()))
+            for warning in problems.warnings:
                 log.warning(warning.format())
-            self.portal = checked.portal
-            self.generated = {}
+            self.portal = portal
         config.extra["nastavnik"] = site_info(self.portal)
         _add_theme_overrides(config)
         return config
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Material's templates are compiled once and kept (each section of a district is a build of its own)."""
+        env.bytecode_cache = theme_bytecode_cache()
+        return env
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.portal is not None
+        files = _without_organizations(files, config)
         if not self.generated:
             self.generated = render_pages(self.portal)
         for src, markdown in self.generated.items():
@@ -107,6 +115,10 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             return html  # our own templates: every value is already escaped
         return clean_html(html, self.config.embed_hosts)
 
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        rewrite_utf8(Path(config.site_dir))
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # MkDocs itself watches content/ and mkdocs.yml; data/ and the theme overrides are ours to add.
         root = Path(config.config_file_path).resolve().parent
@@ -117,6 +129,31 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _check_for_mkdocs(project: Project) -> tuple[Problems, Portal | None, dict[str, str]]:
+    """Plain ``mkdocs build``/``serve``: a school's data, or a district's section (pages rendered here)."""
+    if project.is_district:
+        from .district.pages import preview
+
+        return preview(project)
+    checked = check(project)
+    return checked.problems, checked.portal, {}
+
+
+def _without_organizations(files: Files, config: MkDocsConfig) -> Files:
+    """A district's section leaves out ``content/organizations/``: each organization is a build of its own."""
+    project = Project(Path(config.config_file_path).resolve().parent)
+    if not project.is_district or Path(config.docs_dir).resolve() != project.content_dir.resolve():
+        return files
+    prefix = ORGANIZATIONS + "/"
+    return Files([f for f in files if not f.src_uri.startswith(prefix)])
+
+
+@functools.lru_cache(maxsize=1)
+def theme_bytecode_cache() -> jinja2.BytecodeCache:
+    """Compiled theme templates in a private folder of the system's temp dir, checked by the templates' checksums."""
+    return jinja2.FileSystemBytecodeCache()
 
 
 def theme_dir() -> str:

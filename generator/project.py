@@ -2,6 +2,12 @@
 
 ``check()`` is what ``nastavnik check`` runs, what ``nastavnik build`` runs before MkDocs, and what
 the MkDocs plugin runs when MkDocs is called directly (``mkdocs build``/``mkdocs serve``).
+
+A portal is a single school (``data/`` and ``content/`` at the root) or a district: then
+``data/organizations/<org>/`` and ``content/organizations/<org>/`` hold each organization's data and
+content, and the top of ``data/`` and ``content/`` is the district's own. ``Project(root, org)`` is
+one organization of a district: the same pipeline runs on its folders, and every problem keeps the
+file's path from the portal's root (``data/organizations/<org>/mentors/x.yaml:4``).
 """
 
 from __future__ import annotations
@@ -19,17 +25,23 @@ from .load import Sources, load_sources
 from .portal import Portal, build_portal
 from .roadmap_checks import check_roadmap_items, check_staleness
 from .rules import Context, check_rules
+from .timings import Timings
 from .validate import Records, validate_sources
 
 CONFIG_FILE = "mkdocs.yml"
 TODAY_ENV = "NASTAVNIK_TODAY"  # pin the build date (reproducible builds, tests): 2026-11-22
+ORGANIZATIONS = "organizations"  # data/organizations/<org>/, content/organizations/<org>/ in a district
 
 
 @dataclass(frozen=True)
 class Project:
-    """The folders of one portal: ``mkdocs.yml`` at the root, ``data/`` and ``content/`` beside it."""
+    """The folders of one portal: ``mkdocs.yml`` at the root, ``data/`` and ``content/`` beside it.
+
+    With ``org`` set, the folders of that organization of a district portal.
+    """
 
     root: Path
+    org: str | None = None
 
     @property
     def config_file(self) -> Path:
@@ -37,11 +49,28 @@ class Project:
 
     @property
     def data_dir(self) -> Path:
-        return self.root / "data"
+        base = self.root / "data"
+        return base if self.org is None else base / ORGANIZATIONS / self.org
 
     @property
     def content_dir(self) -> Path:
-        return self.root / "content"
+        base = self.root / "content"
+        return base if self.org is None else base / ORGANIZATIONS / self.org
+
+    @property
+    def is_district(self) -> bool:
+        """A district portal: the root's ``data/organizations/`` holds its organizations."""
+        return self.org is None and (self.root / "data" / ORGANIZATIONS).is_dir()
+
+    def organizations(self) -> list[str]:
+        """The ids of a district's organizations: the folders of ``data/organizations/``, sorted."""
+        folder = self.root / "data" / ORGANIZATIONS
+        if self.org is not None or not folder.is_dir():
+            return []
+        return sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+    def organization(self, org: str) -> Project:
+        return Project(self.root, org)
 
     @property
     def news_dir(self) -> Path:
@@ -59,7 +88,10 @@ class Project:
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             return ""
         value = config.get("site_url") if isinstance(config, dict) else None
-        return value.strip() if isinstance(value, str) else ""
+        url = value.strip() if isinstance(value, str) else ""
+        if url and self.org is not None:  # an organization's section lives under /<org>/ of the district
+            url = url.rstrip("/") + f"/{self.org}/"
+        return url
 
     @classmethod
     def find(cls, start: Path | None = None) -> Project:
@@ -102,18 +134,21 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
-def check(project: Project, today: dt.date | None = None) -> Checked:
+def check(project: Project, today: dt.date | None = None, timings: Timings | None = None) -> Checked:
     """load → validate → rules → Portal; problems are collected, never raised."""
     today = today or build_date()
+    timings = timings or Timings()
     problems = Problems()
-    sources = load_sources(project.root, project.data_dir, project.news_dir, problems)
-    records = validate_sources(sources, problems)
-    check_rules(records, Context(project.root, project.content_dir, today), problems)
-    check_roadmap_items(records, problems)
-    portal = None
-    if not problems.errors and records.program is not None:
-        portal = build_portal(records, project.content_dir, today, last_changed(project), project.site_url)
-        check_staleness(portal, records, lambda: changed_on(project, (project.data_dir,)), problems)
+    with timings.stage("load"):
+        sources = load_sources(project.root, project.data_dir, project.news_dir, problems)
+    with timings.stage("validate"):
+        records = validate_sources(sources, problems)
+        check_rules(records, Context(project.root, project.content_dir, today, project.data_dir), problems)
+        check_roadmap_items(records, problems)
+        portal = None
+        if not problems.errors and records.program is not None:
+            portal = build_portal(records, project.content_dir, today, last_changed(project), project.site_url)
+            check_staleness(portal, records, lambda: changed_on(project, (project.data_dir,)), problems)
     return Checked(sources, records, problems, portal)
 
 

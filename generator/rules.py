@@ -31,6 +31,24 @@ class Context:
     root: Path
     content_dir: Path
     today: dt.date
+    data_dir: Path | None = None  # ``data/`` unless an organization of a district: ``data/organizations/<org>/``
+
+    @property
+    def data(self) -> str:
+        """``data/`` (or ``data/organizations/<org>/``) as written in messages."""
+        return _label(self.root, self.data_dir or self.root / "data")
+
+    @property
+    def content(self) -> str:
+        """``content/`` (or ``content/organizations/<org>/``) as written in messages."""
+        return _label(self.root, self.content_dir)
+
+
+def _label(root: Path, folder: Path) -> str:
+    try:
+        return folder.relative_to(root).as_posix() + "/"
+    except ValueError:
+        return folder.as_posix() + "/"
 
 
 def check_rules(records: Records, ctx: Context, problems: Problems) -> None:
@@ -40,7 +58,7 @@ def check_rules(records: Records, ctx: Context, problems: Problems) -> None:
     mentor_ids = {e.id for e in records.mentors}
     library_ids = {e.id for e in records.library}
     news_ids = {e.id for e in records.news}
-    _current_roadmap(records, problems)
+    _current_roadmap(records, ctx, problems)
     _consents(records, ctx, problems)
     for entry in records.mentors:
         _refs(entry, ("forms",), entry.model.forms, form_ids, FORM, "program.yaml → forms", problems)
@@ -48,7 +66,7 @@ def check_rules(records: Records, ctx: Context, problems: Problems) -> None:
             _file(entry, ("photo",), entry.model.photo, ctx, problems)
     for practice in records.practices:
         model = practice.model
-        _refs(practice, ("authors",), model.authors, mentor_ids, MENTOR, "data/mentors/", problems)
+        _refs(practice, ("authors",), model.authors, mentor_ids, MENTOR, f"{ctx.data}mentors/", problems)
         if model.form:
             _refs(practice, (), (model.form,), form_ids, FORM, "program.yaml → forms", problems, "form")
         for index, attachment in enumerate(model.files):
@@ -57,7 +75,7 @@ def check_rules(records: Records, ctx: Context, problems: Problems) -> None:
         _refs(document, ("forms",), document.model.forms, form_ids, FORM, "program.yaml → forms", problems)
         _file_or_url(document, (), document.model.file, document.model.url, ctx, problems)
     for post in records.news:
-        _refs(post, ("mentors",), post.model.mentors, mentor_ids, MENTOR, "data/mentors/", problems)
+        _refs(post, ("mentors",), post.model.mentors, mentor_ids, MENTOR, f"{ctx.data}mentors/", problems)
         if post.model.image:
             _file(post, ("image",), post.model.image, ctx, problems)
     if records.monitoring is not None:
@@ -69,8 +87,8 @@ def check_rules(records: Records, ctx: Context, problems: Problems) -> None:
         _file(records.program, ("organization", "logo"), records.program.model.organization.logo, ctx, problems)
     for roadmap in records.roadmaps:
         for loc, item in walk_items(roadmap.model):
-            _refs(roadmap, (*loc, "library"), item.library, library_ids, DOCUMENT, "data/library/", problems)
-            _refs(roadmap, (*loc, "news"), item.news, news_ids, POST, "content/news/posts/", problems)
+            _refs(roadmap, (*loc, "library"), item.library, library_ids, DOCUMENT, f"{ctx.data}library/", problems)
+            _refs(roadmap, (*loc, "news"), item.news, news_ids, POST, f"{ctx.content}news/posts/", problems)
 
 
 def walk_items(roadmap: Roadmap) -> Iterator[tuple[Loc, Item]]:
@@ -120,13 +138,15 @@ def _form_ids(records: Records, problems: Problems) -> set[str]:
     return ids
 
 
-def _current_roadmap(records: Records, problems: Problems) -> None:
+def _current_roadmap(records: Records, ctx: Context, problems: Problems) -> None:
     program = records.program
     if program is None or program.model.current_roadmap is None:
         return
     ids = {e.id for e in records.roadmaps}
     if program.model.current_roadmap not in ids:
-        _unknown(program, ("current_roadmap",), program.model.current_roadmap, ROADMAP, "data/roadmaps/", problems)
+        _unknown(
+            program, ("current_roadmap",), program.model.current_roadmap, ROADMAP, f"{ctx.data}roadmaps/", problems
+        )
 
 
 def _consents(records: Records, ctx: Context, problems: Problems) -> None:
@@ -207,7 +227,7 @@ def _file_or_url(entry: Entry, loc: Loc, file: str | None, url: str | None, ctx:
             entry.doc.path,
             entry.doc.line_of(loc),
             "не указан ни файл, ни ссылка",
-            "добавьте file: files/имя.pdf (файл в content/files/) или url: https://…",
+            f"добавьте file: files/имя.pdf (файл в {ctx.content}files/) или url: https://…",
         )
     elif file:
         _file(entry, (*loc, "file"), file, ctx, problems)
@@ -220,15 +240,15 @@ def _file(entry: Entry, loc: Loc, rel: str, ctx: Context, problems: Problems) ->
         problems.error(
             path,
             line,
-            f"файл «{rel}» ведёт за пределы папки content/",
-            "положите файл в content/files/ и укажите путь files/…",
+            f"файл «{rel}» ведёт за пределы папки {ctx.content}",
+            f"положите файл в {ctx.content}files/ и укажите путь files/…",
         )
     elif not target.is_file():
         problems.error(
             path,
             line,
-            f"файл «{rel}» не найден в папке content/",
-            "проверьте имя файла (регистр букв важен) или загрузите его в content/files/",
+            f"файл «{rel}» не найден в папке {ctx.content}",
+            f"проверьте имя файла (регистр букв важен) или загрузите его в {ctx.content}files/",
         )
 
 

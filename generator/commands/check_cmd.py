@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 
+from ..district import check_portal_problems
 from ..errors import format_problems
-from ..project import Project, check
+from ..project import Project
 
 
 def run(args: argparse.Namespace) -> tuple[list[str], int]:
     project = Project.find()
-    checked = check(project)
-    problems = checked.problems.sorted()
-    failed = checked.problems.failed(args.strict)
+    found = check_portal_problems(project)  # a school's, or a district's and every organization's
+    problems = found.sorted()
+    failed = found.failed(args.strict)
     if not problems:
         return ["Ошибок не найдено"], 0
     if args.format == "github":

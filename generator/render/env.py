@@ -60,6 +60,9 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Compiled templates are kept between runs (a private folder in the system's temp dir, checked by
+        # the templates' checksums): compiling them is most of a small portal's render time.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
     env.filters.update(
         md=md_text,

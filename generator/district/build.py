@@ -1,0 +1,262 @@
+"""Building a district: every organization as its own MkDocs build, in parallel, merged into one ``site/``.
+
+``build_district`` reads as the pipeline:
+
+1. the district's own data is checked (load, validate) in this process;
+2. every organization is checked, rendered and built by MkDocs into its own staging folder, in
+   ``--jobs`` worker processes (:func:`org_job`; organizations given as ``--prebuilt`` sections
+   are only checked);
+3. the district's section is rendered from its data and the organizations' summaries and built;
+4. the organizations' folders are moved into the district's staging folder (``/<org>/``), the
+   post-build checks run once over the merged tree, and it is swapped into ``site/`` atomically —
+   the same staging and swap as a school's build (:mod:`generator.build`).
+
+``build_organization`` (``nastavnik build --org ID``) builds one organization's section and swaps it
+into ``site/<ID>/`` alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .. import ru
+from ..build import STAGING_PREFIX, BuildReport, _remove_stale_staging, post_build_checks, run_mkdocs, swap_into
+from ..errors import BuildFailed, DataErrors, NastavnikError, Problem, Problems, UsageError
+from ..markup import render_markdown
+from ..models import Curator, Mentor
+from ..portal import HonorView, Portal
+from ..project import ORGANIZATIONS, Project, build_date, check
+from ..render.env import environment
+from ..render.pages import render_pages
+from ..timings import Timings, peak_rss_mb
+from .check import org_problems, top_problems
+from .config import organization_config
+from .pages import render_district_pages
+from .summary import OrgSummary, assemble, summarise
+
+SHARD_MARKER = "index.html"  # a prebuilt section must at least have its home page
+
+
+@dataclass(frozen=True)
+class OrgOutcome:
+    """What a worker sends back: small and picklable (no Portal, no MkDocs objects)."""
+
+    org: str
+    problems: tuple[Problem, ...]
+    people: tuple[Mentor | Curator, ...]  # for the post-build check of private names
+    records: int
+    summary: OrgSummary | None = None
+    honors: tuple[HonorView, ...] = ()
+    pages: int = 0
+    engine_warnings: tuple[Problem, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict)
+    failure: str | None = None
+
+
+def default_jobs() -> int:
+    """As many worker processes as the machine has cores available to us."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def org_job(root: Path, org: str, today: dt.date, strict: bool, site_dir: Path | None) -> OrgOutcome:
+    """Check one organization and, when ``site_dir`` is given, build its section there."""
+    timings = Timings()
+    project = Project(root, org)
+    checked = check(project, today, timings)
+    base = OrgOutcome(org, tuple(checked.problems), tuple(checked.records.people()), checked.records.count)
+    if checked.problems.failed(strict) or checked.portal is None:
+        return replace(base, timings=timings.stages)
+    summary, honors = summarise(org, checked.portal)
+    base = replace(base, summary=summary, honors=honors)
+    if site_dir is None:
+        return replace(base, timings=timings.stages)
+    with timings.stage("render"):
+        rendered = render_pages(checked.portal)
+    try:
+        with timings.stage("mkdocs"):
+            pages, warnings = build_org_site(project, checked.portal, rendered, site_dir, strict)
+    except NastavnikError as exc:
+        return replace(base, timings=timings.stages, failure=f"{ORGANIZATIONS}/{org}: {exc.user_message()}")
+    where = f"content/{ORGANIZATIONS}/{org}"
+    warnings = tuple(replace(w, file=where) for w in warnings)
+    return replace(base, pages=pages, engine_warnings=warnings, timings=timings.stages)
+
+
+def build_org_site(
+    project: Project, portal: Portal, rendered: dict[str, str], site_dir: Path, strict: bool
+) -> tuple[int, tuple[Problem, ...]]:
+    """MkDocs on one organization; an organization without ``content/`` gets an empty docs folder."""
+    if project.content_dir.is_dir():
+        configure = organization_config(project, portal, project.content_dir)
+        return run_mkdocs(project, site_dir, portal, rendered, strict, configure)
+    with tempfile.TemporaryDirectory(prefix="nastavnik-docs-") as empty:
+        configure = organization_config(project, portal, Path(empty))
+        return run_mkdocs(project, site_dir, portal, rendered, strict, configure)
+
+
+def warm_up() -> None:
+    """Compile the page templates, load the Russian locale and Markdown here: the forked workers inherit them."""
+    env = environment()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+    ru.date(dt.date(2026, 9, 1))
+    ru.month(dt.date(2026, 9, 1))
+    render_markdown("**наставничество**")
+
+
+def _org_job_args(args: tuple[Path, str, dt.date, bool, Path | None]) -> OrgOutcome:
+    return org_job(*args)
+
+
+def run_org_jobs(tasks: Sequence[tuple[Path, str, dt.date, bool, Path | None]], jobs: int) -> list[OrgOutcome]:
+    """Run :func:`org_job` for every task, in ``jobs`` forked processes (here, when one is enough)."""
+    if jobs <= 1 or len(tasks) <= 1:
+        return [org_job(*task) for task in tasks]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+        return list(pool.map(_org_job_args, tasks))
+
+
+def build_district(
+    project: Project,
+    strict: bool = False,
+    jobs: int | None = None,
+    prebuilt: Path | None = None,
+    today: dt.date | None = None,
+) -> BuildReport:
+    """Build the district's site into ``site/``; raise :class:`DataErrors` or :class:`BuildFailed` on failure."""
+    started = time.perf_counter()
+    timings = Timings()
+    today = today or build_date()
+    problems = Problems()
+    problems.extend(org_problems(project))
+    top = check(project, today, timings)
+    problems.extend(top.problems)
+    problems.extend(top_problems(top))
+    orgs = project.organizations()
+    ready = prebuilt_sections(prebuilt, orgs)
+
+    _remove_stale_staging(project)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
+    shards = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
+    try:
+        build_orgs = not problems.failed(strict)  # when the district's own data fails, only check the rest
+        with timings.stage("render"):
+            warm_up()  # once here rather than in every worker
+        tasks = [
+            (project.root, org, today, strict, shards / org if build_orgs and org not in ready else None)
+            for org in orgs
+        ]
+        outcomes = run_org_jobs(tasks, jobs or default_jobs())
+        for outcome in outcomes:
+            problems.extend(outcome.problems)
+            timings.merge(outcome.timings)
+        if problems.failed(strict) or top.portal is None:
+            raise DataErrors(problems.sorted(), strict=strict)
+        failures = [o.failure for o in outcomes if o.failure]
+        if failures:
+            raise BuildFailed("\n".join(failures))
+
+        district = assemble(top.portal, [(o.summary, o.honors) for o in outcomes if o.summary is not None])
+        with timings.stage("render"):
+            rendered = render_district_pages(district)
+        with timings.stage("mkdocs"):
+            _, top_warnings = run_mkdocs(project, staging, top.portal, rendered, strict)
+        with timings.stage("write"):
+            merge_sections(staging, shards, ready)
+        with timings.stage("checks"):
+            post_build_checks(staging, everyone(top.records.people(), outcomes))
+        pages = sum(1 for _ in staging.rglob("*.html"))
+        with timings.stage("write"):
+            swap_into(staging, project.site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(shards, ignore_errors=True)
+
+    warnings = tuple(problems.warnings) + top_warnings + tuple(w for o in outcomes for w in o.engine_warnings)
+    return BuildReport(
+        pages=pages,
+        records=top.records.count + sum(o.records for o in outcomes),
+        seconds=time.perf_counter() - started,
+        warnings=warnings,
+        timings=timings.stages,
+        peak_rss_mb=peak_rss_mb(),
+    )
+
+
+def build_organization(project: Project, org: str, strict: bool = False, today: dt.date | None = None) -> BuildReport:
+    """Build one organization's section into ``site/<org>/`` (the rest of ``site/`` stays as it was)."""
+    started = time.perf_counter()
+    known = project.organizations()
+    if org not in known:
+        raise UsageError(
+            f"--org {org}: такой организации нет в data/{ORGANIZATIONS}/ (есть: {', '.join(known) or 'ни одной'})"
+        )
+    today = today or build_date()
+    problems = Problems()
+    problems.extend(org_problems(project, only=org))
+    _remove_stale_staging(project)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
+    try:
+        outcome = org_job(project.root, org, today, strict, None if problems.failed(strict) else staging)
+        problems.extend(outcome.problems)
+        timings = Timings(dict(outcome.timings))
+        if problems.failed(strict) or outcome.summary is None:
+            raise DataErrors(problems.sorted(), strict=strict)
+        if outcome.failure:
+            raise BuildFailed(outcome.failure)
+        with timings.stage("checks"):
+            post_build_checks(staging, outcome.people)
+        with timings.stage("write"):
+            project.site_dir.mkdir(exist_ok=True)
+            swap_into(staging, project.site_dir / org)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildReport(
+        pages=outcome.pages,
+        records=outcome.records,
+        seconds=time.perf_counter() - started,
+        warnings=tuple(problems.warnings) + outcome.engine_warnings,
+        timings=timings.stages,
+        peak_rss_mb=peak_rss_mb(),
+    )
+
+
+def prebuilt_sections(prebuilt: Path | None, orgs: Iterable[str]) -> dict[str, Path]:
+    """Organizations whose section was built beforehand (``nastavnik build --org ID`` in a CI job)."""
+    if prebuilt is None:
+        return {}
+    if not prebuilt.is_dir():
+        raise UsageError(f"--prebuilt {prebuilt}: такой папки нет — укажите папку с разделами организаций")
+    return {org: prebuilt / org for org in orgs if (prebuilt / org / SHARD_MARKER).is_file()}
+
+
+def merge_sections(staging: Path, shards: Path, ready: dict[str, Path]) -> None:
+    """Put every organization's section at ``staging/<org>/``: built here (moved) or prebuilt (copied)."""
+    sections = {p.name: p for p in shards.iterdir() if p.is_dir()} | ready
+    for org, folder in sorted(sections.items()):
+        target = staging / org
+        if target.exists():
+            raise BuildFailed(
+                f"data/{ORGANIZATIONS}/{org}: адрес /{org}/ уже занят страницей раздела района — переименуйте папку"
+            )
+        if folder.parent == shards:
+            os.rename(folder, target)
+        else:
+            shutil.copytree(folder, target)
+
+
+def everyone(top: Iterable[Mentor | Curator], outcomes: Iterable[OrgOutcome]) -> list[Mentor | Curator]:
+    return [*top, *(person for outcome in outcomes for person in outcome.people)]

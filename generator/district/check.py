@@ -1,0 +1,130 @@
+"""Checking a district: its own data and every organization's, all problems with their file paths.
+
+Each organization goes through the same pipeline as a school (``project.check`` on
+``Project(root, org)``), so a problem reads ``data/organizations/school-5/mentors/x.yaml:4: …``.
+The rules of the district itself are few: an organization's folder name is its address (``/<org>/``),
+so it must be a valid id and must not take the name of a page of the district's section.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..errors import Problem, Problems, Severity
+from ..project import ORGANIZATIONS, Checked, Project, build_date, check
+from ..timings import Timings
+
+_ORG_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+
+# Top-level paths of the district's section (MkDocs, Material and our pages): an organization may not take them.
+RESERVED = frozenset(
+    {
+        "assets", "files", "search", "stylesheets", "javascripts", "organizations", "roadmap", "mentors",
+        "honor-board", "practices", "library", "news", "parents", "stats", "404", "sitemap", "feed",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DistrictChecked:
+    """The district's own data checked, and every organization's."""
+
+    top: Checked
+    orgs: dict[str, Checked]
+    problems: Problems  # all of them, the district's and every organization's
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors and self.top.portal is not None
+
+
+def org_problems(project: Project, only: str | None = None) -> list[Problem]:
+    """Problems with the organizations' folders themselves (not with their data); ``only`` — of one of them."""
+    found: list[Problem] = []
+    for org in project.organizations():
+        if only is not None and org != only:
+            continue
+        where = f"data/{ORGANIZATIONS}/{org}"
+        if not _ORG_ID.match(org):
+            found.append(
+                Problem(
+                    where,
+                    None,
+                    f"имя папки организации «{org}» не подходит для адреса раздела /{org}/",
+                    "переименуйте папку (и такую же в content/organizations/): латинские строчные буквы, цифры "
+                    "и дефис, например school-5",
+                )
+            )
+        elif org in RESERVED:
+            found.append(
+                Problem(
+                    where,
+                    None,
+                    f"имя папки организации «{org}» совпадает с адресом страницы раздела района /{org}/",
+                    "переименуйте папку (и такую же в content/organizations/), например в school-" + org,
+                )
+            )
+        news_index = project.organization(org).content_dir / "news" / "index.md"
+        if not news_index.is_file():
+            found.append(
+                Problem(
+                    f"content/{ORGANIZATIONS}/{org}/news/index.md",
+                    None,
+                    "нет страницы новостей организации",
+                    "создайте этот файл с одной строкой «# Новости» (без него MkDocs создаст страницу «Blog»)",
+                )
+            )
+    content = project.root / "content" / ORGANIZATIONS
+    if only is None and content.is_dir():
+        for folder in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in project.organizations()):
+            found.append(
+                Problem(
+                    f"content/{ORGANIZATIONS}/{folder.name}",
+                    None,
+                    f"для папки «{folder.name}» нет папки данных data/{ORGANIZATIONS}/{folder.name}/ — её страницы не публикуются",
+                    "переименуйте папку так же, как папку организации в data/organizations/, или удалите её",
+                    Severity.WARNING,
+                )
+            )
+    return found
+
+
+def top_problems(top: Checked) -> list[Problem]:
+    program = top.records.program
+    if program is None or program.model.organization.type == "department":
+        return []
+    return [
+        Problem(
+            program.doc.path,
+            program.doc.line_of(("organization", "type")),
+            "у портала района организация верхнего уровня должна быть управлением образования",
+            "укажите organization: {type: department} — или уберите папку data/organizations/, если это портал "
+            "одной школы",
+            Severity.WARNING,
+        )
+    ]
+
+
+def check_district(project: Project, today: dt.date | None = None, timings: Timings | None = None) -> DistrictChecked:
+    """The district's own data, then every organization's, in the order of their ids."""
+    today = today or build_date()
+    problems = Problems()
+    problems.extend(org_problems(project))
+    top = check(project, today, timings)
+    problems.extend(top.problems)
+    problems.extend(top_problems(top))
+    orgs = {}
+    for org in project.organizations():
+        checked = check(project.organization(org), today, timings)
+        problems.extend(checked.problems)
+        orgs[org] = checked
+    return DistrictChecked(top, orgs, problems)
+
+
+def check_portal_problems(project: Project, today: dt.date | None = None) -> Problems:
+    """Every problem of a portal: a school's, or a district's and all its organizations'."""
+    if project.is_district:
+        return check_district(project, today).problems
+    return check(project, today).problems

@@ -1,0 +1,177 @@
+"""The district's section (``/``): its pages as Markdown, from the District (never from raw records).
+
+The district's own data goes through the school templates (roadmap, documents); the home page,
+the honor board and the monitoring page are the district's own (``templates/district/``): a list of
+organizations with their figures, every organization's awards, figures by form and by organization.
+Links into an organization's section are plain site paths (``school-5/mentors/x/``) made relative
+by :meth:`Page.href`, so they work under any ``site_url`` and from ``file://``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .. import ru
+from ..errors import Problems
+from ..portal import LEVEL_LABELS, LEVEL_ORDER, ItemView, Portal, PostView
+from ..project import Project
+from ..render.pages import Page, render_page, render_pages, upcoming
+from .check import check_district
+from .summary import District, OrgHonor, OrgSummary, assemble, summarise
+
+LATEST_NEWS = 6
+
+# Pages of the school's URL map that a district without such records of its own does not publish.
+_OPTIONAL = {"mentors/index.md": "mentors", "practices/index.md": "practices"}
+
+
+@dataclass(frozen=True)
+class FormRow:
+    form_id: str
+    title: str
+    organizations: int
+    mentors: int
+    mentees: int
+    pairs: int
+
+
+@dataclass(frozen=True)
+class OrgRow:
+    org: OrgSummary
+    figures: tuple[int, int, int] | None  # (mentors, mentees, pairs) in the latest year
+
+
+@dataclass(frozen=True)
+class DistrictHomePage(Page):
+    district: District | None = None
+    figures: tuple[tuple[int, str], ...] = ()  # (value, label): «12», «организаций»
+    rows: tuple[OrgRow, ...] = ()
+    year: str | None = None
+    upcoming: tuple[ItemView, ...] = ()
+    latest_news: tuple[tuple[OrgSummary, PostView], ...] = ()
+    template = "district/home.md.j2"  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class DistrictHonorBoardPage(Page):
+    years: tuple[tuple[int, tuple[tuple[str, tuple[OrgHonor, ...]], ...]], ...] = ()
+    template = "district/honor_board.md.j2"  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class DistrictStatsPage(Page):
+    district: District | None = None
+    year: str | None = None
+    by_form: tuple[FormRow, ...] = ()
+    by_org: tuple[OrgRow, ...] = ()
+    totals: tuple[int, int, int] = (0, 0, 0)
+    template = "district/stats.md.j2"  # type: ignore[assignment]
+
+
+def district_pages(district: District) -> list[Page]:
+    portal = district.portal
+    name = portal.organization.short_name
+    year = district.latest_year
+    rows = tuple(OrgRow(org, org.figures_for(year) if year else None) for org in district.organizations)
+    return [
+        DistrictHomePage(
+            portal, "index.md", "", portal.program.title,
+            portal.program.intro or f"Наставничество в образовательных организациях: {name}",
+            district=district, figures=key_figures(district, rows), rows=rows, year=year,
+            upcoming=upcoming(portal), latest_news=latest_news(district),
+        ),
+        DistrictHonorBoardPage(
+            portal, "honor-board/index.md", "honor-board/", "Доска почёта",
+            f"Лучшие наставники образовательных организаций: {name}", years=honor_years(district.honors),
+        ),
+        DistrictStatsPage(
+            portal, "stats/index.md", "stats/", "Мониторинг", f"Показатели наставничества по организациям: {name}",
+            district=district, year=year, by_form=by_form(district, year), by_org=rows, totals=_totals(rows),
+        ),
+    ]  # fmt: skip
+
+
+def render_district_pages(district: District) -> dict[str, str]:
+    """src path → Markdown: the school pages of the district's own data, with the district's pages over them."""
+    rendered = render_pages(district.portal)
+    for src, kind in _OPTIONAL.items():
+        if not getattr(district.portal, kind):
+            rendered.pop(src, None)
+    for page in district_pages(district):
+        rendered[page.src] = render_page(page)
+    return rendered
+
+
+def key_figures(district: District, rows: tuple[OrgRow, ...]) -> tuple[tuple[int, str], ...]:
+    orgs = district.organizations
+    mentors, _, pairs = _totals(rows)
+    values = [
+        (len(orgs), ("образовательная организация", "образовательные организации", "образовательных организаций")),
+        (mentors or sum(o.mentors_total for o in orgs), ("наставник", "наставника", "наставников")),
+    ]
+    if pairs:
+        values.append((pairs, ("наставническая пара или группа", "наставнические пары и группы", "пар и групп")))
+    values.append((sum(o.practices for o in orgs), ("лучшая практика", "лучшие практики", "лучших практик")))
+    return tuple((value, ru.plural(value, *words).split(" ", 1)[1]) for value, words in values)
+
+
+def latest_news(district: District, limit: int = LATEST_NEWS) -> tuple[tuple[OrgSummary, PostView], ...]:
+    posts = [(org, post) for org in district.organizations for post in org.latest_news]
+    posts.sort(key=lambda pair: (pair[1].date, pair[0].id, pair[1].id), reverse=True)
+    return tuple(posts[:limit])
+
+
+def honor_years(honors: tuple[OrgHonor, ...]) -> tuple[tuple[int, tuple[tuple[str, tuple[OrgHonor, ...]], ...]], ...]:
+    grouped: dict[int, dict[str, list[OrgHonor]]] = defaultdict(lambda: defaultdict(list))
+    for entry in honors:
+        grouped[entry.honor.honor.year][entry.honor.honor.level].append(entry)
+    return tuple(
+        (
+            year,
+            tuple(
+                (LEVEL_LABELS[level], tuple(grouped[year][level])) for level in LEVEL_ORDER if level in grouped[year]
+            ),
+        )
+        for year in sorted(grouped, reverse=True)
+    )
+
+
+def by_form(district: District, year: str | None) -> tuple[FormRow, ...]:
+    """Mentors, mentees and pairs of every form in ``year``, summed over the organizations."""
+    if year is None:
+        return ()
+    sums: dict[str, list[int]] = {}
+    for org in district.organizations:
+        seen = set()
+        for figure in org.figures:
+            if figure.year != year:
+                continue
+            row = sums.setdefault(figure.form, [0, 0, 0, 0])
+            row[1:] = [row[1] + figure.mentors, row[2] + figure.mentees, row[3] + figure.pairs]
+            if figure.form not in seen:
+                row[0] += 1
+                seen.add(figure.form)
+    order = [f.id for f in district.portal.forms] + sorted(sums)
+    ids = [form_id for form_id in dict.fromkeys(order) if form_id in sums]
+    return tuple(FormRow(form_id, district.form_title(form_id), *sums[form_id]) for form_id in ids)
+
+
+def _totals(rows: tuple[OrgRow, ...]) -> tuple[int, int, int]:
+    figures = [row.figures for row in rows if row.figures is not None]
+    return (sum(f[0] for f in figures), sum(f[1] for f in figures), sum(f[2] for f in figures))
+
+
+def preview(project: Project, today: dt.date | None = None) -> tuple[Problems, Portal | None, dict[str, str]]:
+    """The district's section for plain ``mkdocs build``/``mkdocs serve``: problems, its Portal and pages.
+
+    Every organization is checked (its figures and awards are on the district's pages); the
+    organizations' own sections are built by ``nastavnik build`` only.
+    """
+    checked = check_district(project, today)
+    if not checked.ok or checked.top.portal is None:
+        return checked.problems, None, {}
+    parts = [summarise(org, c.portal) for org, c in checked.orgs.items() if c.portal is not None]
+    district = assemble(checked.top.portal, parts)
+    return checked.problems, checked.top.portal, render_district_pages(district)
