@@ -18,8 +18,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT, TODAY, run_cli
 from lxml import html as lxml_html
+
+from conftest import ROOT, TODAY, run_cli
 
 pytestmark = pytest.mark.slow
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import run_cli
 
+from conftest import run_cli
 from generator import synthetic
 from generator.district import check_district
 from generator.people import has_consent

@@ -8,8 +8,8 @@ import sys
 import time
 
 import pytest
-from conftest import run_cli
 
+from conftest import run_cli
 from generator.timings import STAGES, Timings, peak_rss_mb, timings_json
 
 
