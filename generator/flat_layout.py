@@ -43,6 +43,7 @@ META_FIELDS: tuple[tuple[str, str], ...] = (
     ("approved.authority", "Утверждено: кем издан приказ"),
     ("approved.order_number", "Утверждено: номер приказа"),
     ("approved.order_date", "Утверждено: дата приказа"),
+    ("columns", "Столбцы документа"),
     ("extra_tables", "Дополнительные таблицы"),
 )
 META_KEYS = {label: key for key, label in META_FIELDS}

@@ -55,10 +55,15 @@ def _numbered_list(paragraphs: Sequence[str]) -> bool:
     return len(numbers) >= 2 and numbers[:2] == [numbers[0], str(int(numbers[0]) + 1)]
 
 
-def split_activity(paragraphs: Sequence[str]) -> tuple[str | None, list[str]]:
-    """(title, details) of an activity cell: a lead-in and its sub-points, one title, or only a list."""
+def split_activity(paragraphs: Sequence[str], lead: bool | None = None) -> tuple[str | None, list[str]]:
+    """(title, details) of an activity cell: a lead-in and its sub-points, one title, or only a list.
+
+    ``lead`` is the cell's own word when it has one (see :func:`.grid.cell_lead`).
+    """
     if not paragraphs:
         return None, []
+    if lead is not None:
+        return (paragraphs[0], list(paragraphs[1:])) if lead else (None, list(paragraphs))
     if len(paragraphs) == 1:
         return paragraphs[0], []
     first, rest = paragraphs[0], list(paragraphs[1:])

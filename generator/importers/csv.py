@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import ImportFailed
 from ..flat_layout import csv_unescape
 from .container import OLE_MAGIC, ZIP_MAGIC, read_bytes
-from .grid import Cell, Document, Row, Table, cell_paragraphs
+from .grid import Cell, Document, Row, Table, cell_lead, cell_paragraphs
 
 SEPARATORS = (";", ",", "\t")
 MAX_ROWS = 5000
@@ -35,10 +35,14 @@ def read_csv(path: Path) -> Document:
     except csv.Error as exc:
         raise ImportFailed(path.name, f"CSV не читается ({exc})", "сохраните таблицу из Excel заново как CSV") from None
     rows = tuple(
-        Row(tuple(Cell(cell_paragraphs(csv_unescape(value)), col) for col, value in enumerate(record)), number)
+        Row(tuple(_cell(csv_unescape(value), col) for col, value in enumerate(record)), number)
         for number, record in enumerate(records[:MAX_ROWS], 1)
     )
     return Document(path.name, (Table(rows, ""),), flat=True)
+
+
+def _cell(text: str, col: int) -> Cell:
+    return Cell(cell_paragraphs(text), col, lead=cell_lead(text))
 
 
 def decode(data: bytes, name: str) -> str:

@@ -112,7 +112,7 @@ def _paragraph_runs(p: Any, numbering: Numbering) -> tuple[str, bool, tuple[str,
     _runs_text(p, runs)
     text = "".join(piece for piece, _, _ in runs)
     label = numbering.label(p)
-    if label and text.strip():
+    if label:  # Word shows the number even before an empty paragraph (a «№» column numbered by Word)
         text = f"{label} {text.lstrip()}"
     visible = [(piece, bold) for piece, bold, _ in runs if piece.strip()]
     bold = bool(visible) and all(b for _, b in visible)

@@ -43,6 +43,7 @@ class Cell:
     merged_above: bool = False  # continues a vertically merged cell; the text is the top cell's
     bold: bool = False
     italic: tuple[str, ...] = ()  # italic fragments, as written
+    lead: bool | None = None  # a spreadsheet cell's own word on its first line: title (True), no title (False)
 
     @property
     def text(self) -> str:
@@ -98,3 +99,14 @@ class Document:
 def cell_paragraphs(text: str) -> tuple[str, ...]:
     """A spreadsheet cell's text as paragraphs: one per line, cleaned, empty lines dropped."""
     return tuple(line for line in (clean(part) for part in text.splitlines()) if line)
+
+
+def cell_lead(text: str) -> bool | None:
+    """What a spreadsheet cell says about its first line: a blank line after it — «this is the title,
+    the rest are its sub-points»; a blank first line — «no title, only sub-points»; else nothing."""
+    lines = [clean(part) for part in text.splitlines()]
+    if len(lines) >= 2 and not lines[0] and any(lines):
+        return False
+    if len(lines) >= 3 and lines[0] and not lines[1] and any(lines[2:]):
+        return True
+    return None

@@ -293,7 +293,7 @@ def _order(text: str) -> tuple[str | None, str | None, dt.date | None, tuple[int
         if bare is None or date_match is None:
             return None, None, None, None
         return bare.group(1).rstrip(".,"), None, date, (bare.start(), bare.end() + date_match.end())
-    number_match = ORDER_NUMBER.search(text, head.end())
+    number_match = next((m for m in ORDER_NUMBER.finditer(text, head.end()) if not _quoted(text, m.start())), None)
     after = number_match.end() if number_match else head.end()
     date, date_match = find_date(text[after : after + 40])
     end = after + date_match.end() if date_match else after
@@ -306,6 +306,11 @@ def _order(text: str) -> tuple[str | None, str | None, dt.date | None, tuple[int
     authority = issuer if re.search(r"[А-ЯЁа-яё]{2}", issuer) else None
     number = number_match.group(1).rstrip(".,") if number_match else None
     return number, authority, date, (head.start(), end)
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Whether ``position`` lies inside «…» (a «№» there belongs to a name: «Школа № 5»)."""
+    return text.count("«", 0, position) > text.count("»", 0, position)
 
 
 def find_organization(text: str) -> str | None:

@@ -178,6 +178,9 @@ def _roadmap(
             )
         )
     columns = header.document_columns
+    if "columns" in meta:  # our own export: columns added only to hold the items' fields are not the document's
+        own = set(meta["columns"].split("\n"))
+        columns = tuple(c for c in columns if c.name in own)
     return Roadmap(
         title=title,
         organization=organization,
@@ -203,17 +206,29 @@ def _kind(text: str | None) -> PeriodKind | None:
 
 
 def _period_from_deadlines(main: ReadTable, today: dt.date) -> tuple[str, PeriodKind]:
-    """No period in the title: the years the deadlines name, else the current school year."""
-    years = sorted(
-        {int(y) for item, _ in main.item_rows for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", item.deadline or "")}
-    )
+    """No period in the title: the years the deadlines name, else the current school year.
+
+    One year only: the autumn months written with it make it the start of a school year, the
+    spring months its end; both (or neither) make it a calendar-year plan.
+    """
+    text = " ".join(item.deadline or "" for item, _ in main.item_rows).lower()
+    years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", text)})
     if not years:
         first = today.year if today.month >= 9 else today.year - 1
         return f"{first}-{first + 1}", "academic_year"
-    text = f"{years[0]}" if years[0] == years[-1] else f"{years[0]}-{years[-1]}"
-    plan = parse_plan_period(text)
-    assert plan is not None
-    return text, plan.kind
+    if years[0] != years[-1]:
+        period = f"{years[0]}-{years[-1]}"
+        plan = parse_plan_period(period)
+        assert plan is not None
+        return period, plan.kind
+    year = years[0]
+    dated = " ".join(re.findall(rf"([а-яё]+)\s*,?\s*{year}", text))
+    autumn = bool(re.search(r"август|сентябр|октябр|ноябр|декабр", dated))
+    spring = bool(re.search(r"январ|феврал|март|апрел|ма[йяю]|июн", dated))
+    if autumn != spring:
+        first = year if autumn else year - 1
+        return f"{first}-{first + 1}", "academic_year"
+    return str(year), "calendar_year"
 
 
 def _approval(meta: dict[str, str]) -> Approval | None:

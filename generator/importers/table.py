@@ -46,7 +46,10 @@ class Note:
 class ItemDraft:
     row: int
     values: dict[int, list[str]]  # column index → paragraphs
-    where: str  # «таблица 1, строка 5», for notes
+    where: str
+    leads: dict[int, bool | None] = field(
+        default_factory=dict
+    )  # column index → the cell's word on its title  # «таблица 1, строка 5», for notes
 
 
 @dataclass
@@ -317,7 +320,8 @@ class TableReader:
             if not self.extra:
                 self.note(row, "мероприятия до первого раздела собраны в раздел без названия")
             self._place(SectionDraft(None, None, None), 1)
-        draft = ItemDraft(row.number, dict(enumerate(values)), where(self.table, row.number))
+        leads = {i: cell.lead for i, c in enumerate(self.columns) if (cell := row.at(c.col)) is not None}
+        draft = ItemDraft(row.number, dict(enumerate(values)), where(self.table, row.number), leads)
         self.chain[-1].items.append(draft)
         self.last = draft
 
@@ -349,7 +353,7 @@ class TableReader:
             if role in ("activity", "title") and number is None:
                 number, paragraphs = cells.inline_number(paragraphs)
             if role == "activity":
-                title, more = cells.split_activity(paragraphs)
+                title, more = cells.split_activity(paragraphs, draft.leads.get(i))
                 details.extend(more)
             elif role == "title":
                 titles.extend(paragraphs)

@@ -23,7 +23,7 @@ from .. import ru
 from ..errors import ImportFailed
 from ..flat_layout import META_HEADER, META_KEYS
 from .container import open_package
-from .grid import Cell, Document, Row, Table, cell_paragraphs, clean
+from .grid import Cell, Document, Row, Table, cell_lead, cell_paragraphs, clean
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 60
@@ -84,9 +84,10 @@ def _rows(sheet: Worksheet) -> tuple[Row, ...]:
             bounds = spans.get((r, c))
             top = sheet.cell(bounds[0], bounds[1]) if bounds else sheet.cell(r, c)
             span = bounds[3] - bounds[1] + 1 if bounds else 1
-            paragraphs = cell_paragraphs(_text(top.value, top.number_format)) if top.value is not None else ()
+            text = _text(top.value, top.number_format) if top.value is not None else ""
             bold = bool(top.font and top.font.b)
-            cells.append(Cell(paragraphs, c - 1, span, bool(bounds and r > bounds[0]), bold))
+            merged = bool(bounds and r > bounds[0])
+            cells.append(Cell(cell_paragraphs(text), c - 1, span, merged, bold, lead=cell_lead(text)))
             c += span
         rows.append(Row(tuple(cells), r))
     while rows and rows[-1].empty:

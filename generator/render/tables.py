@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -36,6 +37,7 @@ from ..flat_layout import (
     csv_escape,
     sheet_title,
 )
+from ..importers.cells import split_activity
 from ..models import Item, Roadmap, Section
 from ..portal import RoadmapView
 
@@ -102,7 +104,7 @@ def item_cells(item: Item, section: Section | None, columns: list[Column]) -> li
             elif role == "section_title":
                 value = (section.title or section.heading) if section else None
             elif role == "activity":
-                value = "\n".join([p for p in [lead] if p] + list(item.details))
+                value = activity_cell(item, lead)
             elif role == "title":
                 value = lead
             elif role == "details":
@@ -111,6 +113,21 @@ def item_cells(item: Item, section: Section | None, columns: list[Column]) -> li
                 value = getattr(item, role)
         cells.append(value or "")
     return cells
+
+
+def activity_cell(item: Item, lead: str) -> str:
+    """Title and sub-points in one cell, so that the importer splits them back the same way: when its
+    rule alone would not (a title before unmarked sub-points, a lone sub-point without a title), a blank
+    line after the title, or before the sub-points, says which is which."""
+    text = "\n".join([p for p in [lead] if p] + list(item.details))
+    if not item.details or split_activity(([item.title] if item.title else []) + list(item.details)) == (
+        item.title,
+        list(item.details),
+    ):
+        return text
+    if item.title:
+        return lead + "\n\n" + "\n".join(item.details)
+    return "\n" + text
 
 
 def _walk(sections: Sequence[Any], path: tuple[str, ...] = ()) -> Iterator[tuple[str, Section, Item]]:
@@ -149,6 +166,7 @@ def meta_rows(model: Roadmap) -> list[tuple[str, str]]:
         "period_kind": model.period_kind,
         "goal": model.goal,
         "tasks": "\n".join(model.tasks),
+        "columns": "\n".join(model.columns),
         "extra_tables": "\n".join(t.title or "" for t in model.extra_tables).strip("\n"),
     }
     for prefix, part in (
@@ -183,7 +201,7 @@ def export_xlsx(roadmap: RoadmapView, site_url: str = "", today: dt.date | None 
     book.properties.created = book.properties.modified = stamp
     buffer = io.BytesIO()
     book.save(buffer)
-    return _fixed_zip_times(buffer.getvalue())
+    return _reproducible(buffer.getvalue(), stamp)
 
 
 def _fill(sheet: Worksheet, header: list[str], rows: list[list[str]], widths: list[int]) -> None:
@@ -206,15 +224,20 @@ def _fill(sheet: Worksheet, header: list[str], rows: list[list[str]], widths: li
     sheet.freeze_panes = "A2"
 
 
-def _fixed_zip_times(data: bytes) -> bytes:
-    """The same workbook bytes for the same roadmap: ZIP entries get a fixed timestamp."""
+def _reproducible(data: bytes, stamp: dt.datetime) -> bytes:
+    """The same bytes for the same roadmap and date: fixed ZIP timestamps, and the «modified» time
+    that openpyxl sets to the moment of saving replaced by the build date."""
+    modified = rb"\g<1>" + f"{stamp.isoformat()}Z".encode() + rb"\g<2>"
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", modified, content)
             fixed = zipfile.ZipInfo(info.filename, _ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
-            target.writestr(fixed, source.read(info.filename))
+            target.writestr(fixed, content)
     return out.getvalue()
 
 
