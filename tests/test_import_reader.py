@@ -277,6 +277,50 @@ def test_docx_unknown_column_is_kept_as_a_labelled_sub_point(tmp_path):
     assert "столбец «Участники» не распознан" in notes(imported)
 
 
+def test_docx_two_row_header_number_beside_a_wide_heading_and_a_hyphenated_header(tmp_path):
+    rows = [
+        ["№", "Мероприятие", "Сроки", None, "Ответст-\nвенный"],
+        [None, None, "начало", "окончание", None],
+        ["1.", "Организационный этап", None, None, None],
+        ["1.1", "Приказ", "01.09.2025", "05.09.2025", "Директор"],
+        ["1.2", "Анкеты", "Октябрь 2025", None, "Куратор"],
+    ]
+    merges = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3), (0, 4, 1, 4), (2, 1, 2, 4)]
+    doc = DocxBuilder().para("Дорожная карта на 2025-2026 учебный год", center=True)
+    imported = read(doc.table(rows, merges=merges, repeat_header=(0, 1)).save(tmp_path / "two-rows.docx"))
+    roadmap = imported.roadmap
+    assert roadmap.columns == ("№", "Мероприятие", "Сроки", "Ответственный")
+    assert roadmap.column_roles["Ответственный"] == "responsible"
+    assert [(s.number, s.title, s.heading) for s in roadmap.sections] == [
+        ("1", "Организационный этап", "1. Организационный этап")
+    ]
+    first, second = roadmap.sections[0].items
+    assert (first.number, first.deadline, first.responsible) == ("1.1", "01.09.2025 – 05.09.2025", "Директор")
+    assert (second.number, second.deadline) == ("1.2", "Октябрь 2025")
+    assert "таблица 1, строка 2: вторая строка шапки" in notes(imported)
+
+
+def test_docx_tasks_column_merged_over_its_activities_groups_them(tmp_path):
+    rows = [
+        ["Задачи", "Мероприятия", "Сроки", "Ответственные"],
+        ["Обучить наставников", "Семинар", "Октябрь 2025", "Куратор"],
+        [None, "Тренинг", "Ноябрь 2025", "Психолог"],
+        ["Поддержать молодых", "Встречи", "В течение года", "Наставники"],
+    ]
+    doc = DocxBuilder().para("Дорожная карта на 2025-2026 учебный год", center=True)
+    roadmap = read(doc.table(rows, merges=[(1, 0, 2, 0)]).save(tmp_path / "tasks.docx")).roadmap
+    assert roadmap.column_roles == {
+        "Задачи": "section_title",
+        "Мероприятия": "activity",
+        "Сроки": "deadline",
+        "Ответственные": "responsible",
+    }
+    assert [(s.title, [i.title for i in s.items]) for s in roadmap.sections] == [
+        ("Обучить наставников", ["Семинар", "Тренинг"]),
+        ("Поддержать молодых", ["Встречи"]),
+    ]
+
+
 # --- XLSX ---------------------------------------------------------------------------------------
 
 
@@ -375,6 +419,25 @@ def test_csv_comma_utf8_unnumbered_sections_and_numbers_in_the_text(tmp_path):
     ]
     assert found[1].details == ("- учитель – учитель;", "- ученик – ученик")
     assert "строка 2: строка только с текстом «Организационное сопровождение» считана как заголовок раздела" in notes(
+        imported
+    )
+
+
+def test_csv_top_level_numbers_beside_a_title_head_sections(tmp_path):
+    rows = [
+        ["№", "Мероприятие", "Срок", "Ответственный"],
+        ["1", "Подготовительный этап", "", ""],
+        ["1.1", "Приказ", "Сентябрь 2025", "Директор"],
+        ["1.2", "Анкеты", "Октябрь 2025", "Куратор"],
+        ["2", "Основной этап", "", ""],
+        ["2.1", "Встречи", "В течение года", "Наставники"],
+    ]
+    imported = read(csv_file(tmp_path / "numbers.csv", rows))
+    assert [(s.number, s.title, len(s.items)) for s in imported.roadmap.sections] == [
+        ("1", "Подготовительный этап", 2),
+        ("2", "Основной этап", 1),
+    ]
+    assert "строка 2: строка «1 Подготовительный этап» без сроков и ответственных считана заголовком раздела" in notes(
         imported
     )
 

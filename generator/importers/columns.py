@@ -67,8 +67,13 @@ HEADER_SCAN_ROWS = 25
 HEADER_MAX_CHARS = 120
 
 
+def unhyphenate(text: str) -> str:
+    """«Ответст- венный» (a word broken over two lines of a header cell) → «Ответственный»."""
+    return re.sub(r"(?<=[а-яё])-\s+(?=[а-яё])", "", clean(text))
+
+
 def normalize(text: str) -> str:
-    return clean(text).lower().replace("ё", "е")
+    return unhyphenate(text).lower().replace("ё", "е")
 
 
 def kind_of(header: str) -> Kind | None:
@@ -136,6 +141,9 @@ def assign_roles(table: Table, index: int, row: Row, flat: bool) -> tuple[Column
             best = max(unknown, key=lambda i: _average_length(table, index, cells[i].col))
             kinds[best], guessed[best] = "activity", True
             acts = [best]
+    if len(acts) >= 2 and not contents and _merged_down(table, index, cells[acts[0]].col):
+        kinds[acts[0]] = "section"  # «Задачи» merged over the rows of its «Мероприятия»: a grouping
+        acts = acts[1:]
     if not acts and len(contents) == 1:
         acts, contents = contents, []
     elif not acts:
@@ -159,9 +167,13 @@ def assign_roles(table: Table, index: int, row: Row, flat: bool) -> tuple[Column
         else:
             roles[i], guessed[i] = "details", not (path and i == 0)
     return tuple(
-        Column(cell.text, role or "details", cell.col, cell.span, guessed[i], path and i == 0)
+        Column(unhyphenate(cell.text), role or "details", cell.col, cell.span, guessed[i], path and i == 0)
         for i, (cell, role) in enumerate(zip(cells, roles, strict=True))
     )
+
+
+def _merged_down(table: Table, index: int, col: int) -> bool:
+    return any((cell := row.at(col)) is not None and cell.merged_above for row in table.rows[index + 1 :])
 
 
 def _average_length(table: Table, index: int, col: int) -> float:

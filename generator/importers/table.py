@@ -99,6 +99,7 @@ class TableReader:
         self.stage_numbers = [i for i, c in enumerate(self.columns) if c.role == "section_number"]
         self.has_number = "number" in self.roles
         self.key_share = 0.0
+        self.dotted_share = 0.0
 
     # --- the walk -------------------------------------------------------------------------------
 
@@ -111,8 +112,12 @@ class TableReader:
         """Read ``table``'s rows from ``start`` on, continuing the sections and items read so far."""
         self.table = table
         self.key_share = self._key_share(table, start)
+        self.dotted_share = self._dotted_share(table, start)
         for row in table.rows[start:]:
             if row.empty:
+                continue
+            if row is table.rows[start] and self._sub_header(row):
+                self.note(row, "вторая строка шапки — названия столбцов дополнены ею не были, строка пропущена")
                 continue
             if is_header_repeat(row, self.header):
                 self.note(row, "повтор шапки таблицы (после разрыва страницы) — пропущен")
@@ -142,23 +147,36 @@ class TableReader:
     def _values(self, row: Row) -> tuple[list[list[str]], list[bool], int]:
         """Paragraphs under each column, whether they come from a vertical merge, and the widest cell.
 
-        A cell spanning several columns gives its text to the first of them only.
+        A cell spanning several columns gives its text to the first of them only; a header cell
+        spanning several grid columns («Сроки» over «начало | окончание») gathers every cell under
+        it, their texts joined with a dash.
         """
         values: list[list[str]] = []
         merged: list[bool] = []
         width = 1
         used: set[int] = set()
         for column in self.columns:
-            cell = row.at(column.col)
-            if cell is None or id(cell) in used:
-                values.append([])
-                merged.append(False)
-                continue
-            used.add(id(cell))
-            width = max(width, sum(1 for c in self.columns if cell.covers(c.col)))
-            values.append(list(cell.paragraphs))
-            merged.append(cell.merged_above)
+            under = [row.at(column.col)] + [c for c in row.cells if column.col < c.col < column.col + column.span]
+            found = [c for c in under if c is not None and id(c) not in used]
+            used.update(id(c) for c in found)
+            for cell in found:
+                width = max(width, sum(1 for c in self.columns if cell.covers(c.col)))
+            texts = [c for c in found if not c.empty]
+            if len(texts) > 1:
+                values.append([" – ".join(c.text for c in texts)])
+            else:
+                values.append(list(texts[0].paragraphs) if texts else [])
+            merged.append(bool(texts) and all(c.merged_above for c in texts))
         return values, merged, width
+
+    def _dotted_share(self, table: Table, start: int) -> float:
+        """How many numbered rows carry a dotted number («1.1»): then a plain «2» heads a section."""
+        number = next((c for c in self.columns if c.role == "number"), None)
+        if number is None:
+            return 0.0
+        numbers = [cell.text for r in table.rows[start:] if (cell := r.at(number.col)) is not None and cell.text]
+        dotted = [n for n in numbers if re.fullmatch(r"\d{1,3}\.\d{1,3}\.?", n)]
+        return len(dotted) / len(numbers) if numbers else 0.0
 
     def _key_share(self, table: Table, start: int) -> float:
         """How many ordinary rows fill a deadline or a responsible: a row without both stands out."""
@@ -171,8 +189,24 @@ class TableReader:
 
     # --- sections -------------------------------------------------------------------------------
 
+    def _sub_header(self, row: Row) -> bool:
+        """The second row of a two-row header: short labels under header cells that span several columns."""
+        wide = [c for c in self.columns if c.span > 1]
+        own = [c for c in row.cells if not c.empty and not c.merged_above]
+        if not wide or not own:
+            return False
+        return all(len(c.text) <= 40 and any(w.col <= c.col < w.col + w.span for w in wide) for c in own)
+
     def _section_heading(self, row: Row, values: list[list[str]], merged: list[bool], width: int) -> str | None:
-        texts = {cells.join_text(v) for v, m in zip(values, merged, strict=True) if v and not m}
+        filled = [i for i, v in enumerate(values) if v and not merged[i]]
+        texts = {cells.join_text(values[i]) for i in filled}
+        if (
+            len(filled) == 2
+            and self.roles[filled[0]] in ("number", "section_number")
+            and re.fullmatch(r"[\dIVXLC.)\s]+", cells.join_text(values[filled[0]]) or "")
+            and width >= max(2, len(self.columns) - 2)
+        ):  # «1.» | «Организационный этап» spread over the rest of the row
+            return f"{cells.join_text(values[filled[0]])} {cells.join_text(values[filled[1]])}"
         if len(texts) != 1:
             return None
         text = texts.pop() or ""
@@ -187,9 +221,20 @@ class TableReader:
         return None
 
     def _lone_heading(self, row: Row, values: list[list[str]], merged: list[bool]) -> str | None:
-        """A row with nothing but a heading-like text in the activity column (a spreadsheet's section row)."""
+        """A row with nothing but a heading-like text in the activity column (a spreadsheet's section row),
+        or with a top-level number («2», «II») beside it where the items are numbered «2.1», «2.2»."""
         filled = [i for i, v in enumerate(values) if v and not merged[i]]
-        if self.stages or self.path is not None or len(filled) != 1:
+        if self.stages or self.path is not None:
+            return None
+        if len(filled) == 2 and self.roles[filled[0]] == "number" and self.roles[filled[1]] in ("activity", "title"):
+            number = cells.join_text(values[filled[0]]) or ""
+            top = re.fullmatch(r"(\d{1,2}|[IVXLC]{1,6})[.)]?", number)
+            if top and self.dotted_share >= 0.6:
+                heading = f"{number} {cells.join_text(values[filled[1]])}"
+                self.note(row, f"строка «{_short(heading)}» без сроков и ответственных считана заголовком раздела")
+                return heading
+            return None
+        if len(filled) != 1:
             return None
         index = filled[0]
         if self.roles[index] not in ("activity", "title"):
