@@ -321,6 +321,22 @@ def test_docx_tasks_column_merged_over_its_activities_groups_them(tmp_path):
     ]
 
 
+def test_docx_text_in_the_stage_column_under_the_same_stage_number_is_an_activity(tmp_path):
+    rows = [
+        ["№", "Этап", "Мероприятие", "Содержание", "Сроки"],
+        ["1", "Завершение", "Отчёты", "1. Мониторинг.\n2. Анализ.", "Май"],
+        [None, "Поощрение наставников", None, "1. Приказ о поощрении.", "Июнь"],
+    ]
+    doc = DocxBuilder().para("Дорожная карта на 2025-2026 учебный год", center=True)
+    imported = read(doc.table(rows, merges=[(1, 0, 2, 0)]).save(tmp_path / "shifted.docx"))
+    (section,) = imported.roadmap.sections
+    assert [(i.title, i.details) for i in section.items] == [
+        ("Отчёты", ("1. Мониторинг.", "2. Анализ.")),
+        ("Поощрение наставников", ("1. Приказ о поощрении.",)),
+    ]
+    assert "строка 3: «Поощрение наставников» стоит в столбце «Этап», а «Мероприятие» пуст" in notes(imported)
+
+
 # --- XLSX ---------------------------------------------------------------------------------------
 
 

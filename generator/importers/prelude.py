@@ -258,9 +258,8 @@ def _considered(label: str, text: str) -> Considered:
     if match := re.search(r"протокол\w*(?:\s+от)?\s*(?:№|N|No\.?)\s*([^\s,;)]+)", body, re.IGNORECASE):
         protocol = match.group(1).rstrip(".")
         body = body.replace(match.group(0), " ")
-    body = re.sub(r"[()]|\bот\b|\s[,.;]", " ", body)
-    body = clean(body).strip(" ,.;:–—-") or None
-    return Considered(label=label, text=text or None, body=body, date=date, protocol=protocol)
+    body = clean(re.sub(r"[()]|\bот\b|\s[,.;]", " ", body)).strip(" ,.;:–—-")
+    return Considered(label=label, text=text or None, body=body or None, date=date, protocol=protocol)
 
 
 def _approved(label: str, text: str) -> Approved:

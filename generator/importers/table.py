@@ -283,13 +283,16 @@ class TableReader:
             current = self.chain[level] if len(self.chain) > level else None
             if current is not None and current.key == (number, title):
                 continue
+            same_number = number is None or (number_index is not None and merged[number_index])
             if (
-                number is None
+                title is not None
+                and not merged[index]
+                and same_number
                 and self.stage_numbers
                 and current is not None
                 and current.number
                 and not any(values[i] for i, r in enumerate(self.roles) if r in ("title", "activity"))
-            ):
+            ):  # a new text in the stage column, under the same stage number, with no activity: a shifted cell
                 target = next(i for i, r in enumerate(self.roles) if r in ("title", "activity"))
                 values[target] = list(values[index])
                 self.note(

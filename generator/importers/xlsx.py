@@ -71,6 +71,7 @@ def _meta(sheet: Worksheet) -> dict[str, str]:
 
 def _rows(sheet: Worksheet) -> tuple[Row, ...]:
     spans: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    bounds: tuple[int, int, int, int] | None
     for merged in sheet.merged_cells.ranges:
         bounds = (merged.min_row, merged.min_col, merged.max_row, merged.max_col)
         for r in range(merged.min_row, min(merged.max_row, MAX_ROWS) + 1):
