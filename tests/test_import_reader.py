@@ -337,6 +337,21 @@ def test_docx_text_in_the_stage_column_under_the_same_stage_number_is_an_activit
     assert "строка 3: «Поощрение наставников» стоит в столбце «Этап», а «Мероприятие» пуст" in notes(imported)
 
 
+def test_docx_one_table_per_stage_each_after_its_heading(tmp_path):
+    header = ["№ п/п", "Мероприятие", "Сроки", "Ответственный"]
+    doc = DocxBuilder().para("Дорожная карта на 2025-2026 учебный год", bold=True, center=True).para()
+    doc.para("1. Подготовительный этап", bold=True)
+    doc.table([header, ["1.1", "Приказ", "Сентябрь 2025", "Директор"]])
+    doc.para("2. Основной этап", bold=True)
+    doc.table([header, ["2.1", "Встречи", "В течение года", "Наставники"], ["2.2", "Уроки", "Март 2026", "Наставники"]])
+    roadmap = read(doc.save(tmp_path / "stages.docx")).roadmap
+    assert roadmap.title == "Дорожная карта на 2025-2026 учебный год"
+    assert [(s.number, s.title, [i.number for i in s.items]) for s in roadmap.sections] == [
+        ("1", "Подготовительный этап", ["1.1"]),
+        ("2", "Основной этап", ["2.1", "2.2"]),
+    ]
+
+
 # --- XLSX ---------------------------------------------------------------------------------------
 
 

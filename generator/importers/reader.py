@@ -17,9 +17,10 @@ from pathlib import Path
 from ..deadlines import PeriodKind, parse_plan_period
 from ..errors import ImportFailed
 from ..models.roadmap import Approval, Approved, Considered, ExtraTable, Item, Roadmap
+from .cells import split_heading
 from .columns import Header, find_header, normalize
 from .grid import Document, Paragraph, Table
-from .prelude import Prelude, find_organization, find_period, read_prelude, rows_to_paragraphs
+from .prelude import LABEL, TITLE, Prelude, find_organization, find_period, read_prelude, rows_to_paragraphs
 from .table import Note, ReadTable, TableReader
 
 NO_TABLE_HINT = (
@@ -103,16 +104,28 @@ def _table(table: Table, document: Document, state: _State) -> None:
         return
     above = rows_to_paragraphs(table.rows[: header.index])
     if state.main is None:
-        state.prelude = [*state.pending, *above]
+        before = [*state.pending, *above]
+        heading = _numbered_heading(before)
+        state.prelude = [p for p in before if p is not heading]
         state.pending = []
         state.main = TableReader(table, header, state.notes)
+        if heading is not None:
+            state.main.open_section(
+                heading.text, f"{table.label}: раздел «{heading.text}» взят из абзаца перед таблицей"
+            )
         state.main.feed(table, header.index + 1)
         _note_columns(header, table, state.notes)
         return
     if _same_columns(state.main.header, header):
         state.notes.append(Note(table.label, "таблица с той же шапкой считана продолжением основной таблицы"))
+        texts = [p for p in [*state.pending, *above] if not p.blank]
+        if texts and len(texts[-1].text) <= 200 and not LABEL.match(texts[-1].text):
+            heading = texts.pop()  # «2. Основной этап» before the table of that stage
+            state.main.open_section(
+                heading.text, f"{table.label}: раздел «{heading.text}» взят из абзаца перед таблицей"
+            )
+        state.leftovers.extend(p.text for p in texts)
         state.main.feed(table, header.index + 1)
-        state.leftovers.extend(p.text for p in state.pending + above if not p.blank)
         state.pending = []
         return
     texts = [p.text.replace("\n", " ") for p in [*state.pending, *above] if not p.blank]
@@ -123,6 +136,23 @@ def _table(table: Table, document: Document, state: _State) -> None:
     reader.feed(table, header.index + 1)
     _note_columns(header, table, state.notes)
     state.extras.append(_Extra(title, header, reader))
+
+
+def _numbered_heading(paragraphs: list[Paragraph]) -> Paragraph | None:
+    """The last paragraph before the first table when it heads the first section («1. Подготовительный
+    этап», «I. …», «Раздел 1. …») and is not the last point of a numbered list (tasks «1. … 9. …»)."""
+    texts = [p for p in paragraphs if not p.blank]
+    if not texts:
+        return None
+    last = texts[-1]
+    if len(last.text) > 200 or "\n" in last.text or LABEL.match(last.text) or TITLE.search(last.text):
+        return None
+    number, _, kind = split_heading(last.text)
+    if kind == "none" or number not in ("1", "I"):
+        return None
+    if len(texts) > 1 and split_heading(texts[-2].text)[2] == kind:
+        return None
+    return last
 
 
 def _same_columns(a: Header, b: Header) -> bool:

@@ -251,7 +251,12 @@ class TableReader:
             return text
         return None
 
-    def _open_section(self, heading: str, row: Row) -> None:
+    def open_section(self, heading: str, note: str) -> None:
+        """A section named outside the table (a heading paragraph before it)."""
+        self.notes.append(Note("", note))
+        self._open_section(heading, None)
+
+    def _open_section(self, heading: str, row: Row | None) -> None:
         number, title, kind = cells.split_heading(heading)
         if kind in self.kinds:
             level = self.kinds.index(kind) + 1
@@ -262,7 +267,7 @@ class TableReader:
         level = min(level, len(self.chain) + 1)
         draft = SectionDraft(number, title, heading, kind)
         self._place(draft, level)
-        if level > 1:
+        if level > 1 and row is not None:
             parent = self.chain[level - 2]
             self.note(row, f"раздел «{_short(heading)}» вложен в «{_short(parent.heading or '')}» по нумерации")
         self.last = None
