@@ -182,7 +182,9 @@ def _block_end(lines: list[Paragraph], start: int) -> int:
 def _title_goes_on(first: Paragraph, line: Paragraph) -> bool:
     if line.blank or LABEL.match(line.text) or GOAL.match(line.text) or TASKS.match(line.text):
         return False
-    return (line.align, line.bold) == (first.align, first.bold)
+    if line.align != first.align:
+        return False
+    return first.align == "center" or line.bold == first.bold
 
 
 def _tasks(lines: list[Paragraph], i: int, inline: str, tasks: list[str]) -> int:
@@ -258,7 +260,7 @@ def _considered(label: str, text: str) -> Considered:
     if match := re.search(r"протокол\w*(?:\s+от)?\s*(?:№|N|No\.?)\s*([^\s,;)]+)", body, re.IGNORECASE):
         protocol = match.group(1).rstrip(".")
         body = body.replace(match.group(0), " ")
-    body = clean(re.sub(r"[()]|\bот\b|\s[,.;]", " ", body)).strip(" ,.;:–—-")
+    body = clean(re.sub(r"[()]|_+|\bот\b|\s[,.;]", " ", body)).strip(" ,.;:–—-")
     return Considered(label=label, text=text or None, body=body or None, date=date, protocol=protocol)
 
 
