@@ -118,13 +118,11 @@ def _table(table: Table, document: Document, state: _State) -> None:
         return
     if _same_columns(state.main.header, header):
         state.notes.append(Note(table.label, "таблица с той же шапкой считана продолжением основной таблицы"))
-        texts = [p for p in [*state.pending, *above] if not p.blank]
-        if texts and len(texts[-1].text) <= 200 and not LABEL.match(texts[-1].text):
-            heading = texts.pop()  # «2. Основной этап» before the table of that stage
-            state.main.open_section(
-                heading.text, f"{table.label}: раздел «{heading.text}» взят из абзаца перед таблицей"
-            )
-        state.leftovers.extend(p.text for p in texts)
+        between = [p.text.replace("\n", " ") for p in [*state.pending, *above] if not p.blank]
+        if between and len(between[-1]) <= 200 and not LABEL.match(between[-1]):
+            stage = between.pop()  # «2. Основной этап» before the table of that stage
+            state.main.open_section(stage, f"{table.label}: раздел «{stage}» взят из абзаца перед таблицей")
+        state.leftovers.extend(between)
         state.main.feed(table, header.index + 1)
         state.pending = []
         return
