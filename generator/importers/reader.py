@@ -17,10 +17,11 @@ from pathlib import Path
 from ..deadlines import PeriodKind, parse_plan_period
 from ..errors import ImportFailed
 from ..models.roadmap import Approval, Approved, Considered, ExtraTable, Item, Roadmap
+from .approval import LABEL
 from .cells import split_heading
 from .columns import Header, find_header, normalize
 from .grid import Document, Paragraph, Table
-from .prelude import LABEL, TITLE, Prelude, find_organization, find_period, read_prelude, rows_to_paragraphs
+from .prelude import TITLE, Prelude, find_organization, find_period, read_prelude, rows_to_paragraphs
 from .table import Note, ReadTable, TableReader
 
 NO_TABLE_HINT = (
