@@ -1,9 +1,10 @@
 """An imported :class:`~generator.models.Roadmap` → the YAML an editor will read and edit.
 
-Block style throughout, Russian text as is (no ``\\u`` escapes), keys in the model's order, empty
-fields left out, dates unquoted (``2024-08-30`` loads back as a date), values that YAML would
-misread («1», «2.1», «да») quoted. A blank line separates top-level keys and sections, and the
-header comments name the source file and the date of the import.
+Block style throughout, one value a line (a folded line is easy to break when editing), Russian
+text as is (no ``\\u`` escapes), keys in the model's order, empty fields left out, dates unquoted
+(``2024-08-30`` loads back as a date), values that YAML would misread («1», «2.1», «да») quoted.
+A blank line separates blocks and sections; the header comments name the source file and the
+date of the import.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ class _Dumper(yaml.SafeDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
 
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # never «&id001» / «*id001»: the loader refuses them, and people cannot read them
+
 
 def _represent_tuple(dumper: yaml.SafeDumper, data: tuple[Any, ...]) -> yaml.Node:
     return dumper.represent_list(list(data))
@@ -39,7 +43,7 @@ def roadmap_yaml(roadmap: Roadmap, source: str, imported_on: dt.date) -> str:
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
-        width=110,
+        width=1_000_000,
         indent=2,
     )
     header = (
