@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import run_cli
-from import_builders import DocxBuilder, xlsx_file
+from import_builders import DocxBuilder, csv_file, xlsx_file
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -155,6 +155,14 @@ def _plain_zip(path: Path) -> Path:
         ("plan.pdf", lambda p: p.write_bytes(b"%PDF-1.4") or p, "формат «.pdf» не поддерживается"),
         ("plan.txt", lambda p: p.write_text("x") or p, "поддерживаются .docx, .xlsx, .csv"),
         ("missing.docx", lambda p: p, "файл не найден"),
+        ("blank.xlsx", lambda p: xlsx_file(p, [("Лист1", [], [])]), "таблица пуста"),
+        ("header-only.csv", lambda p: csv_file(p, [["Мероприятие", "Сроки", "Ответственный"]]), "таблица пуста"),
+        (
+            "prose.csv",
+            lambda p: p.write_text("Просто текст, без таблицы.\nЕщё строка.", "utf-8") or p,
+            "не найдена строка",
+        ),
+        ("renamed.csv", lambda p: small_docx(p), "это не CSV, а документ Office"),
     ],
 )
 def test_unreadable_input_is_a_russian_error_and_nothing_is_written(minimal, tmp_path, name, make, message):

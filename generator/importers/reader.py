@@ -60,6 +60,8 @@ class _State:
 def read_roadmap(document: Document, today: dt.date) -> Imported:
     if not document.tables:
         raise ImportFailed(document.source, "в документе нет таблицы", NO_TABLE_HINT)
+    if all(row.empty for table in document.tables for row in table.rows):
+        raise ImportFailed(document.source, "таблица пуста", "проверьте, что выбран файл с заполненной дорожной картой")
     state = _State()
     for block in document.body:
         if isinstance(block, Paragraph):
