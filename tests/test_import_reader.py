@@ -352,6 +352,15 @@ def test_docx_one_table_per_stage_each_after_its_heading(tmp_path):
     ]
 
 
+def test_docx_number_column_without_a_header(tmp_path):
+    rows = [[None, "Мероприятие", "Сроки"], ["1.", "Приказ", "Сентябрь 2025"], ["2.", "Анкеты", "Октябрь 2025"]]
+    doc = DocxBuilder().para("Дорожная карта на 2025-2026 учебный год", center=True)
+    imported = read(doc.table(rows).save(tmp_path / "unnamed.docx"))
+    assert imported.roadmap.columns == ("№", "Мероприятие", "Сроки")
+    assert [i.number for i in items(imported.roadmap.sections)] == ["1", "2"]
+    assert "у столбца номеров нет заголовка — назван «№»" in notes(imported)
+
+
 # --- XLSX ---------------------------------------------------------------------------------------
 
 

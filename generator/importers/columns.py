@@ -128,8 +128,9 @@ def find_header(table: Table, flat: bool) -> Header | None:
 
 
 def assign_roles(table: Table, index: int, row: Row, flat: bool) -> tuple[Column, ...]:
-    cells = [cell for cell in row.cells if not cell.empty]
-    kinds: list[Kind | None] = [kind_of(cell.text) for cell in cells]
+    cells = [cell for cell in row.cells if not cell.empty or _has_data(table, index, cell.col)]
+    names = [unhyphenate(cell.text) or _unnamed(table, index, cell.col, n) for n, cell in enumerate(cells, 1)]
+    kinds: list[Kind | None] = [kind_of(name) for name in names]
     path = flat and bool(cells) and normalize(cells[0].text) == "раздел"
     roles: list[ColumnRole | None] = [None] * len(cells)
     guessed = [False] * len(cells)
@@ -167,9 +168,24 @@ def assign_roles(table: Table, index: int, row: Row, flat: bool) -> tuple[Column
         else:
             roles[i], guessed[i] = "details", not (path and i == 0)
     return tuple(
-        Column(unhyphenate(cell.text), role or "details", cell.col, cell.span, guessed[i], path and i == 0)
+        Column(names[i], role or "details", cell.col, cell.span, guessed[i] or cell.empty, path and i == 0)
         for i, (cell, role) in enumerate(zip(cells, roles, strict=True))
     )
+
+
+def _column_texts(table: Table, index: int, col: int) -> list[str]:
+    return [c.text for row in table.rows[index + 1 :] if (c := row.at(col)) is not None and c.col == col and c.text]
+
+
+def _has_data(table: Table, index: int, col: int) -> bool:
+    return bool(_column_texts(table, index, col))
+
+
+def _unnamed(table: Table, index: int, col: int, position: int) -> str:
+    """A header cell left empty: «№» over a column of numbers, else «Столбец N»."""
+    texts = _column_texts(table, index, col)
+    numbers = [t for t in texts if re.fullmatch(r"\d{1,3}(\.\d{1,3})*\.?", t)]
+    return "№" if texts and len(numbers) * 2 > len(texts) else f"Столбец {position}"
 
 
 def _merged_down(table: Table, index: int, col: int) -> bool:

@@ -162,7 +162,9 @@ def _same_columns(a: Header, b: Header) -> bool:
 
 def _note_columns(header: Header, table: Table, notes: list[Note]) -> None:
     for column in header.columns:
-        if column.guessed and column.role == "activity":
+        if column.guessed and column.role == "number":
+            notes.append(Note(table.label, f"у столбца номеров нет заголовка — назван «{column.name}»"))
+        elif column.guessed and column.role == "activity":
             notes.append(Note(table.label, f"столбец «{column.name}» не распознан — считан столбцом мероприятий"))
         elif column.guessed:
             notes.append(
