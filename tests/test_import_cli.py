@@ -75,6 +75,7 @@ def test_refuses_to_overwrite_without_force(minimal, tmp_path):
     forced = run_cli("import", str(source), "--id", "dk-2025-2026", "--force", cwd=minimal)
     assert forced.code == 0, forced.text
     assert "Приказ о наставничестве" in target.read_text("utf-8")
+    assert "Файл data/roadmaps/dk-2025-2026.yaml заменён (--force)" in forced.out
 
 
 def test_current_edits_only_that_line_of_program_yaml(minimal, tmp_path):

@@ -46,10 +46,15 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
             "такой файл уже есть, он не перезаписан",
             "добавьте --force, чтобы заменить его, или выберите другое имя: --id ДРУГОЙ-ID",
         )
+    replaced = target.exists()
     text = roadmap_yaml(roadmap, source.name, today)
     _check_written_form(text, source.name)
     _write(target, text)
     lines = summary_lines(imported, shown)
+    if replaced:
+        lines.append(
+            f"Файл {shown} заменён (--force): статусы и ссылки, вписанные в него вручную, остались только в истории git."
+        )
     if args.current:
         set_current_roadmap(program, roadmap_id)
         lines.append(f"Текущая дорожная карта: {roadmap_id} (строка current_roadmap в data/program.yaml)")
