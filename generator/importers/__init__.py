@@ -1,0 +1,61 @@
+"""Importers: a roadmap document (DOCX, XLSX, CSV) → a :class:`~generator.models.Roadmap`.
+
+Each format has a module that turns the file into the neutral :mod:`.grid` (paragraphs and tables
+of cells); one shared :mod:`.reader` turns that into a roadmap, whatever the format. Importers are
+registered in :data:`IMPORTERS` by file suffix; ``nastavnik import`` goes through this list only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ImportFailed
+from .csv import read_csv
+from .docx import read_docx
+from .grid import Document
+from .reader import Imported, read_roadmap
+from .xlsx import read_xlsx
+
+
+@dataclass(frozen=True)
+class Importer:
+    suffix: str
+    label: str  # what the format is called in messages
+    read: Callable[[Path], Document]
+
+
+IMPORTERS: dict[str, Importer] = {
+    ".docx": Importer(".docx", "документ Word", read_docx),
+    ".xlsx": Importer(".xlsx", "книга Excel", read_xlsx),
+    ".csv": Importer(".csv", "таблица CSV", read_csv),
+}
+
+_OLD_FORMATS = {
+    ".doc": "документ Word 97–2003: откройте его в Word или LibreOffice и сохраните как «Документ Word (.docx)»",
+    ".xls": "книга Excel 97–2003: откройте её в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»",
+    ".odt": "документ OpenDocument: сохраните его в LibreOffice как «Документ Word (.docx)»",
+    ".ods": "таблица OpenDocument: сохраните её в LibreOffice как «Книга Excel (.xlsx)»",
+    ".rtf": "документ RTF: откройте его в Word и сохраните как «Документ Word (.docx)»",
+    ".pdf": "PDF не содержит таблицы в читаемом виде: возьмите исходный документ Word или Excel",
+}
+
+
+def importer_for(path: Path) -> Importer:
+    suffix = path.suffix.lower()
+    importer = IMPORTERS.get(suffix)
+    if importer is None:
+        known = ", ".join(IMPORTERS)
+        hint = _OLD_FORMATS.get(suffix, f"поддерживаются {known}")
+        raise ImportFailed(path.name, f"формат «{suffix or 'без расширения'}» не поддерживается", hint)
+    return importer
+
+
+def import_roadmap(path: Path, today: dt.date) -> Imported:
+    """Read ``path`` with the importer its suffix names; :class:`ImportFailed` when it cannot be read."""
+    return read_roadmap(importer_for(path).read(path), today)
+
+
+__all__ = ["IMPORTERS", "Imported", "Importer", "import_roadmap", "importer_for"]

@@ -26,6 +26,7 @@ from ..deadlines import Period, PlanPeriod
 from ..models import Item
 from ..portal import ItemView, RoadmapView, SectionView
 from ..schedule import occurrences
+from .tables import export_csv, export_xlsx
 
 PRODID = "-//Наставник//Дорожная карта//RU"
 
@@ -219,4 +220,8 @@ class Exporter:
 EXPORTERS: dict[str, Exporter] = {
     "json": Exporter("json", ".json", "application/json", export_json),
     "ics": Exporter("ics", ".ics", "text/calendar", export_ics),
+    "xlsx": Exporter(
+        "xlsx", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export_xlsx, binary=True
+    ),
+    "csv": Exporter("csv", ".csv", "text/csv", export_csv),
 }

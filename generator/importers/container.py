@@ -1,0 +1,96 @@
+"""Is the file what its name says? Office Open XML packages checked before any parser sees them.
+
+A DOCX or XLSX is a ZIP package. A file starting with the OLE signature (D0 CF 11 E0) is either an
+old binary .doc/.xls or an Office document encrypted with a password (then the OLE container holds
+an ``EncryptedPackage`` stream); both get a Russian explanation and a way out, never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Literal
+
+from ..errors import ImportFailed
+from ..ru import file_size
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+MAX_BYTES = 50 * 1024 * 1024
+
+Kind = Literal["docx", "xlsx"]
+
+_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+_NAME = {"docx": "документ Word (.docx)", "xlsx": "книга Excel (.xlsx)"}
+_SAVE_AS = {
+    "docx": "откройте его в Word или LibreOffice и сохраните как «Документ Word (.docx)»",
+    "xlsx": "откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»",
+}
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; a missing, unreadable, empty or oversized file is an :class:`ImportFailed`."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ImportFailed(
+                path.name,
+                f"файл слишком большой ({file_size(size)})",
+                f"дорожная карта занимает обычно меньше 1 МБ; предел — {file_size(MAX_BYTES)}",
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailed(path.name, "файл не найден", "проверьте имя и папку файла") from None
+    except IsADirectoryError:
+        raise ImportFailed(path.name, "это папка, а не файл", "укажите файл .docx, .xlsx или .csv") from None
+    except OSError as exc:
+        raise ImportFailed(
+            path.name, f"файл не удалось прочитать ({exc.strerror})", "проверьте права доступа"
+        ) from None
+    if not data.strip():
+        raise ImportFailed(path.name, "файл пуст", "выберите файл с дорожной картой")
+    return data
+
+
+def open_package(path: Path, kind: Kind) -> bytes:
+    """The bytes of a readable DOCX/XLSX package, or an :class:`ImportFailed` saying what the file is."""
+    data = read_bytes(path)
+    if data.startswith(OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise ImportFailed(
+                path.name,
+                "файл защищён паролем",
+                "откройте его, снимите пароль (Файл → Сведения → Защита) и сохраните заново",
+            )
+        old = "документ Word 97–2003 (.doc)" if kind == "docx" else "книга Excel 97–2003 (.xls)"
+        raise ImportFailed(path.name, f"это файл старого формата — {old}", _SAVE_AS[kind])
+    if not data.startswith(ZIP_MAGIC):
+        raise ImportFailed(path.name, f"это не {_NAME[kind]}: {_guess(data)}", _SAVE_AS[kind])
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise ImportFailed(path.name, f"файл повреждён: это не {_NAME[kind]}", _SAVE_AS[kind]) from None
+    if _PART[kind] not in names:
+        other = next((k for k, part in _PART.items() if part in names), None)
+        if other is not None:
+            raise ImportFailed(
+                path.name,
+                f"это {_NAME[other]}, а не {_NAME[kind]}",
+                f"переименуйте файл в .{other} и запустите импорт снова",
+            )
+        raise ImportFailed(path.name, f"это архив ZIP, но не {_NAME[kind]}", _SAVE_AS[kind])
+    return data
+
+
+def _guess(data: bytes) -> str:
+    head = data[:512].lstrip().lower()
+    if head.startswith(b"{\\rtf"):
+        return "файл в формате RTF"
+    if head.startswith(b"%pdf"):
+        return "файл PDF"
+    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
+        return "страница HTML"
+    if head.startswith(b"<?xml"):
+        return "файл XML"
+    return "содержимое файла не похоже на документ Office"

@@ -1,0 +1,89 @@
+"""An imported roadmap's id: ``dk-2024-2025`` from «Дорожная карта … на 2024-2025 учебный год».
+
+Ids are file names and URL parts (``/roadmap/<id>/``): Latin small letters, digits and hyphens.
+Russian words are transliterated by the simple passport-style table (ГОСТ Р 52535.1-2006).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import TypeAdapter, ValidationError
+
+from ..models.common import Id
+
+_ID = TypeAdapter(Id)
+
+_TABLE = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "-",
+            "y",
+            "-",
+            "e",
+            "iu",
+            "ia",
+        ],
+        strict=True,
+    )
+)
+
+
+def transliterate(text: str) -> str:
+    """«Школа № 12» → ``shkola-12``."""
+    out = []
+    for char in text.lower():
+        if char in _TABLE:
+            out.append("" if _TABLE[char] == "-" else _TABLE[char])
+        elif char.isascii() and char.isalnum():
+            out.append(char)
+        else:
+            out.append("-")
+    return re.sub(r"-{2,}", "-", "".join(out)).strip("-")
+
+
+def derive_id(title: str, period: str) -> str:
+    """``dk-<period>`` for a «Дорожная карта», else the title's first words and the period."""
+    if re.search(r"дорожн\w*\s+карт", title, re.IGNORECASE):
+        base = "dk"
+    else:
+        words = [w for w in transliterate(re.sub(r"\d", " ", title)).split("-") if len(w) > 2][:3]
+        base = "-".join(words) or "roadmap"
+    roadmap_id = f"{base}-{transliterate(period)}".strip("-")[:80].rstrip("-")
+    return roadmap_id if valid_id(roadmap_id) else "roadmap"
+
+
+def valid_id(text: str) -> bool:
+    try:
+        _ID.validate_python(text)
+    except ValidationError:
+        return False
+    return True
