@@ -34,6 +34,10 @@ def roadmaps(root: Path) -> list[str]:
 
 
 def test_import_writes_readable_yaml_that_passes_check(minimal, tmp_path):
+    # The fixture's own roadmap has the id this import derives: move it aside.
+    (minimal / "data/roadmaps/dk-2026-2027.yaml").rename(minimal / "data/roadmaps/fixture.yaml")
+    program = minimal / "data/program.yaml"
+    program.write_text(program.read_text("utf-8").replace("current_roadmap: dk-2026-2027", "current_roadmap: fixture"))
     source = small_docx(tmp_path / "Дорожная карта.docx")
     result = run_cli("import", str(source), cwd=minimal)
     assert result.code == 0, result.text
@@ -66,29 +70,29 @@ def test_summary_names_counts_unread_deadlines_and_rows(minimal, tmp_path):
 
 def test_refuses_to_overwrite_without_force(minimal, tmp_path):
     source = small_docx(tmp_path / "plan.docx")
-    target = minimal / "data" / "roadmaps" / "dk-2025-2026.yaml"
+    target = minimal / "data" / "roadmaps" / "dk-2026-2027.yaml"
     target.write_text("# моя правка\n", "utf-8")
-    refused = run_cli("import", str(source), "--id", "dk-2025-2026", cwd=minimal)
+    refused = run_cli("import", str(source), "--id", "dk-2026-2027", cwd=minimal)
     assert refused.code == 1
-    assert "data/roadmaps/dk-2025-2026.yaml: такой файл уже есть" in refused.err and "--force" in refused.err
+    assert "data/roadmaps/dk-2026-2027.yaml: такой файл уже есть" in refused.err and "--force" in refused.err
     assert target.read_text("utf-8") == "# моя правка\n"
-    forced = run_cli("import", str(source), "--id", "dk-2025-2026", "--force", cwd=minimal)
+    forced = run_cli("import", str(source), "--id", "dk-2026-2027", "--force", cwd=minimal)
     assert forced.code == 0, forced.text
     assert "Приказ о наставничестве" in target.read_text("utf-8")
-    assert "Файл data/roadmaps/dk-2025-2026.yaml заменён (--force)" in forced.out
+    assert "Файл data/roadmaps/dk-2026-2027.yaml заменён (--force)" in forced.out
 
 
 def test_current_edits_only_that_line_of_program_yaml(minimal, tmp_path):
     program = minimal / "data" / "program.yaml"
     original = program.read_text("utf-8")
     program.write_text("# комментарий редактора\n" + original.replace(
-        "current_roadmap: dk-2025-2026", "current_roadmap: dk-2025-2026   # было так"
+        "current_roadmap: dk-2026-2027", "current_roadmap: dk-2026-2027   # было так"
     ), "utf-8")  # fmt: skip
     before = program.read_text("utf-8")
     result = run_cli("import", str(small_docx(tmp_path / "plan.docx")), "--id", "novaya", "--current", cwd=minimal)
     assert result.code == 0, result.text
     after = program.read_text("utf-8")
-    assert after == before.replace("current_roadmap: dk-2025-2026   # было так", "current_roadmap: novaya   # было так")
+    assert after == before.replace("current_roadmap: dk-2026-2027   # было так", "current_roadmap: novaya   # было так")
     assert "Текущая дорожная карта: novaya" in result.out
     check = run_cli("check", cwd=minimal)
     assert check.code == 0, check.text
@@ -96,7 +100,7 @@ def test_current_edits_only_that_line_of_program_yaml(minimal, tmp_path):
 
 def test_current_is_added_when_program_yaml_has_none(minimal, tmp_path):
     program = minimal / "data" / "program.yaml"
-    program.write_text(program.read_text("utf-8").replace("current_roadmap: dk-2025-2026\n", ""), "utf-8")
+    program.write_text(program.read_text("utf-8").replace("current_roadmap: dk-2026-2027\n", ""), "utf-8")
     result = run_cli("import", str(small_docx(tmp_path / "plan.docx")), "--id", "novaya", "--current", cwd=minimal)
     assert result.code == 0, result.text
     assert program.read_text("utf-8").endswith("\ncurrent_roadmap: novaya\n")
@@ -106,7 +110,7 @@ def test_a_wrong_id_is_a_usage_error(minimal, tmp_path):
     result = run_cli("import", str(small_docx(tmp_path / "plan.docx")), "--id", "Дорожная карта", cwd=minimal)
     assert result.code == 2
     assert "латинские строчные буквы" in result.err
-    assert roadmaps(minimal) == ["dk-2025-2026.yaml"]
+    assert roadmaps(minimal) == ["dk-2026-2027.yaml"]
 
 
 def _encrypted(path: Path) -> Path:
@@ -173,8 +177,8 @@ def test_unreadable_input_is_a_russian_error_and_nothing_is_written(minimal, tmp
     assert result.err.startswith(f"{name}: ")
     assert message in result.err
     assert "Traceback" not in result.text
-    assert roadmaps(minimal) == ["dk-2025-2026.yaml"]
-    assert "current_roadmap: dk-2025-2026" in (minimal / "data" / "program.yaml").read_text("utf-8")
+    assert roadmaps(minimal) == ["dk-2026-2027.yaml"]
+    assert "current_roadmap: dk-2026-2027" in (minimal / "data" / "program.yaml").read_text("utf-8")
     assert source is not None
 
 
