@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+
 from conftest import FIXTURES, copy_portal, run_cli
 
 SEED_DIR = FIXTURES / "seeds"
@@ -173,3 +174,9 @@ def test_csv_export_then_import_keeps_columns_sections_and_items(portal):
     assert (back["columns"], back["column_roles"]) == (original["columns"], original["column_roles"])
     assert (back["period"], back["period_kind"]) == ("2024-2025", "academic_year")  # guessed from the deadlines
     assert back["sections"] == original["sections"]
+
+
+def test_csv_on_the_screen_has_no_byte_order_mark(portal):
+    result = run_cli("export", "--roadmap", "formula", "--format", "csv", cwd=portal)
+    assert result.code == 0, result.text
+    assert result.out.startswith("Раздел;")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import run_cli
 from import_builders import DocxBuilder, csv_file, xlsx_file
 

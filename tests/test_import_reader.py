@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from import_builders import DocxBuilder, csv_file, set_number_format, xlsx_file
 
 from generator.importers import import_roadmap
 from generator.importers.reader import Imported
 from generator.models.roadmap import Item, Section
+from import_builders import DocxBuilder, csv_file, set_number_format, xlsx_file
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -18,8 +18,9 @@ from typing import Any
 
 import openpyxl
 import pytest
-from conftest import FIXTURES, copy_portal, run_cli
 from lxml import html as lxml_html
+
+from conftest import FIXTURES, copy_portal, run_cli
 
 SEEDS = ("000", "001", "004")
 SEED_DIR = FIXTURES / "seeds"

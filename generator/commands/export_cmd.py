@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
     payload = exporter.write(roadmap, portal.site_url, portal.today)  # the same bytes as the site's /roadmap.*
     output = args.output or (f"{roadmap.id}{exporter.suffix}" if exporter.binary else None)
     if output is None:
-        return [payload.decode("utf-8").rstrip("\n")], 0
+        # On the screen the CSV's byte-order mark (there for Excel) would only be a stray character.
+        return [payload.decode("utf-8-sig").rstrip("\n")], 0
     Path(output).write_bytes(payload)
     return [f"Дорожная карта «{roadmap.id}» выгружена в {output} ({args.format})"], 0
