@@ -65,7 +65,11 @@ def test_roadmap_shows_every_item(built):
     items = doc.cssselect("li.nv-item")
     assert [i.cssselect(".nv-item__number")[0].text for i in items] == ["1.1", "1.2", "2.1"]
     text = doc.text_content()
-    for fragment in ("Издание приказа о внедрении целевой модели", "выявление готовности наставников", "Ежегодно в мае"):
+    for fragment in (
+        "Издание приказа о внедрении целевой модели",
+        "выявление готовности наставников",
+        "Ежегодно в мае",
+    ):
         assert fragment in text
 
 
@@ -107,7 +111,9 @@ def test_failed_build_leaves_site_untouched(built):
 def test_a_leak_in_free_text_fails_the_build(built):
     before = tree_digest(built / "site")
     post = built / "content/news/posts/leak.md"
-    post.write_text("---\ntitle: Встреча\ndate: 2025-10-01\n---\n\nВыступила Иванова Мария Петровна.\n", encoding="utf-8")
+    post.write_text(
+        "---\ntitle: Встреча\ndate: 2025-10-01\n---\n\nВыступила Иванова Мария Петровна.\n", encoding="utf-8"
+    )
     try:
         result = run_cli("build", cwd=built)
     finally:

@@ -108,7 +108,11 @@ TABLE: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
     ("a", "по графику", [(None, None, "unspecified")]),
     ("a", "в соответствии с программой наставничества", [(None, None, "per-program")]),
     # lower case joins what capitals would split, with the same result
-    ("y", "в течение года в течение года ежегодно в мае", [("2022-09", "2023-06", "yearly"), ("2023-05", "2023-05", "yearly")]),
+    (
+        "y",
+        "в течение года в течение года ежегодно в мае",
+        [("2022-09", "2023-06", "yearly"), ("2023-05", "2023-05", "yearly")],
+    ),
     # only the unreadable paragraph of a joined cell is dropped
     ("a", "Май 2024 Отчёт по итогам Июнь 2025", [("2024-05", "2024-05", "none"), ("2025-06", "2025-06", "none")]),
     # not understood: nothing is guessed
@@ -170,7 +174,11 @@ def test_month_bounds_and_as_dict() -> None:
     assert month_bounds(Period("2024-02", "2024-02", "none")) == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
     assert month_bounds(Period(None, "2024-10-01", "none")) == (None, dt.date(2024, 10, 1))
     assert month_bounds(Period("2025-03-15", None, "none")) == (dt.date(2025, 3, 15), None)
-    assert Period("2024-09", "2025-05", "yearly").as_dict() == {"start": "2024-09", "end": "2025-05", "recurrence": "yearly"}
+    assert Period("2024-09", "2025-05", "yearly").as_dict() == {
+        "start": "2024-09",
+        "end": "2025-05",
+        "recurrence": "yearly",
+    }
 
 
 # --- invariants ---------------------------------------------------------------------------------
@@ -256,14 +264,27 @@ def readable_texts(draw: st.DrawFn, plan: PlanPeriod) -> str:
     month = st.integers(0, 11)
     fragments = st.one_of(
         st.tuples(month, year).map(lambda t: f"{MONTHS[t[0]][0].capitalize()} {t[1]} г."),
-        st.tuples(st.integers(0, 5), st.integers(6, 11), year).map(lambda t: f"{MONTHS[t[0]][0]}–{MONTHS[t[1]][0]} {t[1 + 1]}"),
+        st.tuples(st.integers(0, 5), st.integers(6, 11), year).map(
+            lambda t: f"{MONTHS[t[0]][0]}–{MONTHS[t[1]][0]} {t[1 + 1]}"
+        ),
         st.tuples(st.integers(1, 28), month, year).map(lambda t: f"до {t[0]} {MONTHS[t[1]][1]} {t[2]}"),
-        st.tuples(st.integers(1, 14), st.integers(15, 28), month).map(lambda t: f"с {t[0]} по {t[1]} {MONTHS[t[2]][1]}"),
+        st.tuples(st.integers(1, 14), st.integers(15, 28), month).map(
+            lambda t: f"с {t[0]} по {t[1]} {MONTHS[t[2]][1]}"
+        ),
         st.tuples(st.integers(1, 28), st.integers(1, 12), year).map(lambda t: f"{t[0]:02d}.{t[1]:02d}.{t[2]}"),
         month.map(lambda m: f"Ежегодно в {MONTHS[m][2]}"),
         st.sampled_from(
-            ["В течение года", "в течение учебного года", "Каждую четверть", "Ежегодно летом", "I полугодие",
-             "еженедельно по средам", "По отдельному плану", "Сентябрь-май, ежегодно", "осенью"]
+            [
+                "В течение года",
+                "в течение учебного года",
+                "Каждую четверть",
+                "Ежегодно летом",
+                "I полугодие",
+                "еженедельно по средам",
+                "По отдельному плану",
+                "Сентябрь-май, ежегодно",
+                "осенью",
+            ]
         ),  # fmt: skip
     )
     return " ".join(draw(st.lists(fragments, min_size=1, max_size=4)))

@@ -33,6 +33,12 @@ ColumnRole = Literal[
     "section_title",
 ]
 
+COLUMN_ROLES_HELP = (
+    "Что содержит каждый столбец (заголовок столбца: роль): number — номер, activity — мероприятие, "
+    "title — название, details — подпункты, deadline — срок, responsible — ответственные, result — результат, "
+    "indicators — показатели, section_number — номер раздела, section_title — название раздела"
+)
+
 _MONTH_OR_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 
 
@@ -184,8 +190,7 @@ class ExtraTable(Record):
     column_roles: dict[str, ColumnRole] = Field(
         default_factory=dict,
         title="Роли столбцов",
-        description="Какой столбец что содержит: number, activity, title, details, deadline, responsible, result, "
-        "indicators, section_number, section_title",
+        description=COLUMN_ROLES_HELP,
     )
     items: tuple[Item, ...] = Field(default=(), title="Строки", description="Строки таблицы")
 
@@ -215,8 +220,7 @@ class Roadmap(Record):
     column_roles: dict[str, ColumnRole] = Field(
         default_factory=dict,
         title="Роли столбцов",
-        description="Какой столбец что содержит: number, activity, title, details, deadline, responsible, result, "
-        "indicators, section_number, section_title",
+        description=COLUMN_ROLES_HELP,
     )
     sections: tuple[Section, ...] = Field(default=(), title="Разделы", description="Разделы таблицы с мероприятиями")
     extra_tables: tuple[ExtraTable, ...] = Field(
