@@ -21,7 +21,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .build_status import recorded
 from .checks import check_private_names
+from .decap import vendor_paths
 from .errors import BuildFailed, DataErrors, Problem, Severity
 from .people import private_names
 from .portal import Portal
@@ -56,6 +58,7 @@ class BuildReport:
     warnings: tuple[Problem, ...]
     timings: dict[str, float]
     peak_rss_mb: float
+    notes: tuple[str, ...] = ()  # what the editor should know, e.g. that /admin/ was left out
 
     def summary(self) -> str:
         from . import ru
@@ -66,6 +69,7 @@ class BuildReport:
         )
 
 
+@recorded
 def build(project: Project, strict: bool = False, today: dt.date | None = None) -> BuildReport:
     """Build the portal into ``site/``; raise :class:`DataErrors` or :class:`BuildFailed` on failure."""
     started = time.perf_counter()
@@ -84,12 +88,13 @@ def build(project: Project, strict: bool = False, today: dt.date | None = None) 
 
     _remove_stale_staging(project)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
+    notes: list[str] = []
     try:
         with timings.stage("mkdocs"):
-            pages, engine_warnings = run_mkdocs(project, staging, portal, rendered, strict)
+            pages, engine_warnings = run_mkdocs(project, staging, portal, rendered, strict, notes)
         with timings.stage("checks"):
             names = private_names(checked.records.people())
-            leaks = check_private_names(staging, names)
+            leaks = check_private_names(staging, names, skip=vendor_paths(project.root))
             if leaks:
                 raise DataErrors(leaks)
         with timings.stage("write"):
@@ -104,13 +109,21 @@ def build(project: Project, strict: bool = False, today: dt.date | None = None) 
         warnings=tuple(problems.warnings) + engine_warnings,
         timings=timings.stages,
         peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        notes=tuple(notes),
     )
 
 
 def run_mkdocs(
-    project: Project, site_dir: Path, portal: Portal, rendered: dict[str, str], strict: bool
+    project: Project,
+    site_dir: Path,
+    portal: Portal,
+    rendered: dict[str, str],
+    strict: bool,
+    notes: list[str] | None = None,
 ) -> tuple[int, tuple[Problem, ...]]:
-    """Run MkDocs on the portal into ``site_dir``; return the number of pages and MkDocs' warnings."""
+    """Run MkDocs on the portal into ``site_dir``; return the number of pages and MkDocs' warnings.
+
+    ``notes`` receives what the plugin has to tell the editor (e.g. that /admin/ was left out)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -128,6 +141,8 @@ def run_mkdocs(
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
+            if notes is not None:
+                notes.extend(plugin.notes)  # type: ignore[attr-defined]
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as exc:

@@ -26,5 +26,6 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
             "peak_rss_mb": round(report.peak_rss_mb, 1),
         }
         Path(args.timings).write_text(json.dumps(timings, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    lines.extend(report.notes)
     lines.append(report.summary())
     return lines, 0

@@ -200,7 +200,5 @@ class Contacts(Record):
 
     model_config = labels("Рабочие контакты", "Только рабочие почта и телефон, никогда — личные")
 
-    email: Email | None = Field(
-        default=None, title="Рабочая почта", description="Например, ivanova@school12.example.ru"
-    )
+    email: Email | None = Field(default=None, title="Рабочая почта", description="Например, familiya@school.example.ru")
     phone: Text | None = Field(default=None, title="Рабочий телефон", description="Например, +7 (000) 000-00-00")

@@ -38,7 +38,7 @@ class Mentor(Record):
         "Публикуется только при записанном согласии; ученик — только по имени и классу, с согласия родителя",
     )
 
-    name: Text = Field(title="ФИО", description="Фамилия Имя Отчество, например «Иванова Мария Петровна»")
+    name: Text = Field(title="ФИО", description="Фамилия Имя Отчество полностью; на сайте — только с согласия")
     role: Role = Field(
         title="Роль",
         description="teacher — педагог, pupil — ученик, student — студент, parent — родитель, "
@@ -79,7 +79,7 @@ class Mentor(Record):
         default=None, title="О себе", description="Несколько абзацев о наставнике; можно использовать Markdown"
     )
     photo: ContentPath | None = Field(
-        default=None, title="Фото", description="Файл в папке content/, например files/mentors/ivanova.jpg"
+        default=None, title="Фото", description="Файл в папке content/, например files/mentors/familiya-io.jpg"
     )
     photo_alt: Text | None = Field(
         default=None,
