@@ -125,24 +125,7 @@ _SCAN = re.compile(
       | (?P<other>.)""",
     re.VERBOSE,
 )
-_ABBREVIATIONS = {
-    "г",
-    "гг",
-    "уч",
-    "кв",
-    "янв",
-    "фев",
-    "февр",
-    "мар",
-    "апр",
-    "авг",
-    "сен",
-    "сент",
-    "окт",
-    "ноя",
-    "нояб",
-    "дек",
-}
+_ABBREVIATIONS = {"г", "гг", "уч", "кв", "янв", "фев", "февр", "мар", "апр", "авг", "сен", "сент", "окт", "ноя", "нояб", "дек"}
 
 
 def _forms(stems: str, endings: str) -> list[str]:
@@ -366,12 +349,9 @@ class _Parser:
                 self.expect("once")
                 self.take("prep")
             tok = self.expect("term", "quarter", "yearword", "week")
-        recurrence: Recurrence = {
-            "term": "quarterly",
-            "quarter": "quarterly",
-            "yearword": "yearly",
-            "week": "weekly",
-        }.get(tok.kind, tok.kind)  # type: ignore[assignment]
+        recurrence: Recurrence = {"term": "quarterly", "quarter": "quarterly", "yearword": "yearly", "week": "weekly"}.get(
+            tok.kind, tok.kind
+        )  # type: ignore[assignment]
         if recurrence == "weekly":
             self.attempt(self.weekdays)
         return recurrence
@@ -510,11 +490,7 @@ class _Parser:
             return _Item(9, school=first, months=10, whole_school_year=True)
         if last <= first:
             raise _Unreadable
-        return (
-            _Item(9, year=first, months=12 * (last - first - 1) + 10)
-            if school
-            else _Item(1, year=first, months=12 * (last - first + 1))
-        )
+        return _Item(9, year=first, months=12 * (last - first - 1) + 10) if school else _Item(1, year=first, months=12 * (last - first + 1))
 
     def frame(self, school: bool) -> _Item:
         """«(в течение) года»: the plan's first school year, or its calendar year."""
@@ -540,9 +516,7 @@ class _Parser:
             if span is None:
                 later = next((s[0] or s[1] for s in spans[index + 1 :] if s), None)
                 earlier = next((s[1] or s[0] for s in reversed(spans[:index]) if s), None)
-                span = self.span(
-                    element, _near(later, before=True) or _near(earlier, before=False) or self.plan.year_of
-                )
+                span = self.span(element, _near(later, before=True) or _near(earlier, before=False) or self.plan.year_of)
             implicit = any(i.implicit_yearly for i in (element.start, element.end) if i)
             out.append(self.period(*span, recurrence or ("yearly" if implicit else "none")))
         return out
@@ -620,3 +594,4 @@ def parse_deadline(text: str, plan: PlanPeriod) -> list[Period]:
     if periods is None:
         periods = [period for part in _paragraphs(tokens) for period in _read(part, plan) or []]
     return list(dict.fromkeys(periods))
+
