@@ -24,6 +24,8 @@ import yaml
 from .schema import KINDS, Kind, Schema, enum_labels, json_schema, modeline
 
 ADMIN_DIR = "admin"
+DECAP_VERSION = "3.16.3"  # the npm packages /admin/ is built and tested with (package.json pins the same)
+YAML_VERSION = "1.10.3"
 NODE_MODULES_ENV = "NASTAVNIK_NODE_MODULES"  # where decap-cms and yaml are installed (default: <portal>/node_modules)
 LOCAL_BACKEND_ENV = "NASTAVNIK_DECAP_LOCAL_BACKEND"  # a decap-server URL (or 1): never set in production
 DEFAULT_PROXY = "http://localhost:8081/api/v1"
@@ -32,13 +34,14 @@ HEADER_FIELD = "nastavnik_header"  # the leading comments of a file, kept across
 FILE_ID = "{{fields." + ID_FIELD + "}}"  # Decap's slug template for that file name
 TEMPLATES = Path(__file__).parent / "templates" / "admin"
 MISSING_NOTE = (
-    "Редактор в браузере (/admin/) не собран: нет скрипта Decap CMS в node_modules/. "
-    "Чтобы он появился, выполните make admin (нужен npm) и соберите сайт ещё раз; остальной сайт собран полностью."
+    f"Редактор в браузере (/admin/) не собран: в node_modules/ нет Decap CMS. Установите его (нужен npm): "
+    f"npm install --no-save decap-cms@{DECAP_VERSION} yaml@{YAML_VERSION} (в репозитории «Наставника» — make admin) "
+    "и соберите сайт ещё раз; остальной сайт собран полностью."
 )
 
 NO_REPO_NOTE = (
     "Редактор в браузере собран в /admin/, но не знает, где хранятся данные: добавьте в mkdocs.yml строку "
-    "repo_url: https://github.com/ВЛАДЕЛЕЦ/РЕПОЗИТОРИЙ (см. README, раздел «Редактирование в браузере»)."
+    "repo_url: https://github.com/ВЛАДЕЛЕЦ/РЕПОЗИТОРИЙ (как подключить вход через GitHub — в README.md)."
 )
 
 
