@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, StringConstraints
+from pydantic.config import JsonDict
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -36,11 +37,11 @@ def labels(title: str, description: str) -> ConfigDict:
     return ConfigDict(title=title, json_schema_extra={"description": description})
 
 
-MULTILINE = {"x-nastavnik": "multiline"}
+MULTILINE: JsonDict = {"x-nastavnik": "multiline"}
 """``json_schema_extra`` of a text field that usually holds a paragraph (a text area in the browser editor)."""
 
 
-def refers_to(kind: str) -> dict[str, str]:
+def refers_to(kind: str) -> JsonDict:
     """``json_schema_extra`` of a field that holds ids of another kind: ``mentors``, ``forms``, ``library``, …"""
     return {"x-nastavnik-ref": kind}
 
