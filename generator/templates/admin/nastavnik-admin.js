@@ -43,21 +43,29 @@ export function fileId(text, style) {
   return id;
 }
 
-// Values Decap leaves behind when a field is emptied: "", null, undefined (never false or 0).
-function withoutEmpty(value) {
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// What goes into the file: values Decap leaves behind when a field is emptied ("", null) are left
+// out (never false or 0), and dates (fields named date, order_date) stay YAML dates, unquoted, as
+// the blog plugin and the generator read them.
+function prepare(value, key = "") {
   if (Array.isArray(value)) {
-    return value.map(withoutEmpty).filter((item) => item !== undefined);
+    return value.map((item) => prepare(item)).filter((item) => item !== undefined);
   }
   if (value && typeof value === "object" && !(value instanceof Date)) {
     const result = {};
-    for (const [key, item] of Object.entries(value)) {
-      const cleaned = withoutEmpty(item);
-      if (cleaned !== undefined) result[key] = cleaned;
+    for (const [name, item] of Object.entries(value)) {
+      const cleaned = prepare(item, name);
+      if (cleaned !== undefined) result[name] = cleaned;
     }
     return result;
   }
   if (value === "" || value === null || value === undefined) return undefined;
   if (typeof value === "string" && !value.trim()) return undefined;
+  if (typeof value === "string" && /(^|_)date$/.test(key) && ISO_DATE.test(value)) {
+    const date = new Date(`${value}T00:00:00Z`);
+    if (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)) return date;
+  }
   return value;
 }
 
@@ -78,8 +86,8 @@ function parseYaml(text) {
   return doc.toJSON();
 }
 
-// Written for YAML 1.1, as the generator (PyYAML) reads it: text such as "yes", "off" or "2026-09-01"
-// is quoted and stays text; multi-line text becomes a literal block, never folded.
+// Written for YAML 1.1, as the generator (PyYAML) reads it: text such as "yes" or "off" is quoted and
+// stays text, dates are plain; multi-line text becomes a literal block, never folded.
 YAML.scalarOptions.str.fold.lineWidth = 0;
 
 function dumpYaml(data, order) {
@@ -114,7 +122,7 @@ function makeFormat(format) {
       return data;
     },
     toFile(data, sortedKeys = []) {
-      const record = withoutEmpty({ ...data }) || {};
+      const record = prepare({ ...data }) || {};
       const header = data[HEADER_FIELD] || format.header || "";
       delete record[HEADER_FIELD];
       delete record[ID_FIELD];
