@@ -3,6 +3,7 @@
 #   make test    — the same set-up plus test tools and Chromium, then every test
 #   make serve   — live preview at http://127.0.0.1:8000
 #   make bench   — build synthetic portals and compare with plain mkdocs-material (BENCH_SIZES=1,10 — fewer sizes)
+#   make admin   — install Decap CMS from npm, so that the build adds the browser editor at /admin/
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,7 +12,7 @@ STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench lint golden clean browser-deps
+.PHONY: site test serve bench lint golden clean browser-deps admin
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -39,7 +40,17 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
-test: $(TEST_STAMP) browser-deps
+# Node packages from package.json: Decap CMS and the YAML library (copied into /admin/ by the build),
+# decap-server (the local backend its test drives). Exact versions; no lock file is written.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json
+	@command -v npm >/dev/null 2>&1 || { echo "Нужен npm (Node.js 18 или новее): sudo apt-get install npm"; exit 1; }
+	npm install --no-audit --no-fund --no-package-lock --loglevel=error
+	touch $@
+
+admin: $(NODE_STAMP)
+
+test: $(TEST_STAMP) browser-deps $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(TEST_STAMP)

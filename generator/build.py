@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .build_status import recorded
 from .checks import check_private_names
+from .decap import vendor_paths
 from .errors import BuildFailed, DataErrors, Problem, Severity
 from .models import Curator, Mentor
 from .people import private_names
@@ -45,6 +47,7 @@ class BuildReport:
     warnings: tuple[Problem, ...]
     timings: dict[str, float]
     peak_rss_mb: float
+    notes: tuple[str, ...] = ()  # what the editor should know, e.g. that /admin/ was left out
 
     def summary(self) -> str:
         from . import ru
@@ -55,6 +58,7 @@ class BuildReport:
         )
 
 
+@recorded
 def build(project: Project, strict: bool = False, today: dt.date | None = None) -> BuildReport:
     """Build the portal into ``site/``; raise :class:`DataErrors` or :class:`BuildFailed` on failure."""
     started = time.perf_counter()
@@ -72,11 +76,12 @@ def build(project: Project, strict: bool = False, today: dt.date | None = None) 
 
     _remove_stale_staging(project)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
+    notes: list[str] = []
     try:
         with timings.stage("mkdocs"):
-            pages, engine_warnings = run_mkdocs(project, staging, portal, rendered, strict)
+            pages, engine_warnings = run_mkdocs(project, staging, portal, rendered, strict, notes=notes)
         with timings.stage("checks"):
-            post_build_checks(staging, checked.records.people())
+            post_build_checks(staging, checked.records.people(), skip=vendor_paths(project.root))
         with timings.stage("write"):
             swap_into(staging, project.site_dir)
     finally:
@@ -89,12 +94,16 @@ def build(project: Project, strict: bool = False, today: dt.date | None = None) 
         warnings=tuple(problems.warnings) + engine_warnings,
         timings=timings.stages,
         peak_rss_mb=peak_rss_mb(),
+        notes=tuple(notes),
     )
 
 
-def post_build_checks(site: Path, people: Iterable[Mentor | Curator]) -> None:
-    """Every check on a built tree before it is published (also over a district's merged tree)."""
-    leaks = check_private_names(site, private_names(people))
+def post_build_checks(site: Path, people: Iterable[Mentor | Curator], skip: Iterable[str] = ()) -> None:
+    """Every check on a built tree before it is published (also over a district's merged tree).
+
+    ``skip``: site paths of vendored files copied unchanged (Decap's script), which hold no data.
+    """
+    leaks = check_private_names(site, private_names(people), skip=skip)
     if leaks:
         raise DataErrors(leaks)
 
@@ -106,11 +115,13 @@ def run_mkdocs(
     rendered: dict[str, str],
     strict: bool,
     configure: Callable[[MkDocsConfig], None] | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[int, tuple[Problem, ...]]:
     """Run MkDocs on the portal into ``site_dir``; return the number of pages and MkDocs' warnings.
 
     ``configure`` adjusts the loaded configuration first (an organization of a district: its own
-    ``docs_dir``, ``site_url`` and ``nav``).
+    ``docs_dir``, ``site_url`` and ``nav``); ``notes`` receives what the plugin has to tell the editor
+    (e.g. that /admin/ was left out).
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -131,6 +142,8 @@ def run_mkdocs(
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
+            if notes is not None:
+                notes.extend(plugin.notes)  # type: ignore[attr-defined]
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as exc:

@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from .errors import Problem
@@ -22,12 +22,16 @@ TEXT_SUFFIXES = {".html", ".htm", ".xml", ".json", ".js", ".txt", ".ics", ".csv"
 ZIP_SUFFIXES = {".xlsx", ".docx"}
 
 
-def site_texts(site: Path) -> Iterator[tuple[str, str]]:
-    """(relative path, text) of every file in ``site`` that can hold text; JSON un-escaped, XLSX unzipped."""
+def site_texts(site: Path, skip: Collection[str] = ()) -> Iterator[tuple[str, str]]:
+    """(relative path, text) of every file in ``site`` that can hold text; JSON un-escaped, XLSX unzipped.
+
+    ``skip``: site paths of third-party files copied unchanged (Decap CMS in admin/), which hold no data."""
     for path in sorted(site.rglob("*")):
         if not path.is_file():
             continue
         rel = path.relative_to(site).as_posix()
+        if rel in skip:
+            continue
         suffix = path.suffix.lower()
         if suffix in TEXT_SUFFIXES:
             text = path.read_text("utf-8", errors="replace")
@@ -97,9 +101,9 @@ def _flexible(name: str) -> str:
     return "".join(parts)
 
 
-def check_private_names(site: Path, names: Iterable[str]) -> list[Problem]:
+def check_private_names(site: Path, names: Iterable[str], skip: Collection[str] = ()) -> list[Problem]:
     problems = []
-    for rel, name in find_names(site_texts(site), names):
+    for rel, name in find_names(site_texts(site, skip), names):
         problems.append(
             Problem(
                 f"site/{rel}",

@@ -27,7 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import ru
+from . import decap, ru
 from .errors import Problems, format_problems
 from .markup import DEFAULT_EMBED_HOSTS, clean_html
 from .portal import Portal
@@ -41,9 +41,20 @@ log = logging.getLogger("mkdocs.plugins.nastavnik")
 PARENTS_PAGE = "parents.md"
 
 
+class AdminConfig(Config):
+    """The browser editor at /admin/ (Decap CMS); see generator/decap.py and the README."""
+
+    enabled = c.Type(bool, default=True)
+    repo = c.Optional(c.Type(str))  # owner/name on GitHub; by default taken from repo_url
+    branch = c.Type(str, default="main")
+    base_url = c.Optional(c.Type(str))  # the OAuth client that signs editors in to GitHub
+    auth_endpoint = c.Optional(c.Type(str))
+
+
 class NastavnikConfig(Config):
     embed_hosts = c.ListOfItems(c.Type(str), default=list(DEFAULT_EMBED_HOSTS))
     """Hosts whose iframes (video, maps) may be embedded in editors' pages; each is sandboxed."""
+    admin = c.SubConfig(AdminConfig)
 
 
 class NastavnikPlugin(BasePlugin[NastavnikConfig]):
@@ -54,6 +65,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         self.portal: Portal | None = None
         self.preset_portal: Portal | None = None
         self.generated: dict[str, str] = {}
+        self.notes: list[str] = []  # what the editor should know about the build (printed by nastavnik build)
 
     def preset(self, portal: Portal, rendered: dict[str, str] | None = None) -> None:
         """Use an already checked Portal (and its rendered pages) instead of loading the data again."""
@@ -93,6 +105,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
                 )
             files.append(File.generated(config, src, content=markdown))
         self._add_exports(files, config)
+        self._add_admin(files, config)
         return files
 
     def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
@@ -102,6 +115,21 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             if files.get_file_from_path(name) is not None:
                 raise PluginError(f"content/{name}: этот файл создаётся генератором из data/ — удалите его из content/")
             files.append(File.generated(config, name, content=content))
+
+    def _add_admin(self, files: Files, config: MkDocsConfig) -> None:
+        """/admin/: static files (not pages), so they stay out of the nav, the search index and the sitemap."""
+        self.notes = []
+        if not self.config.admin.enabled:
+            return
+        root = Path(config.config_file_path).resolve().parent
+        site = decap.admin_site(root, decap.settings_from(dict(config), dict(self.config.admin)))
+        if site.note:
+            self.notes.append(site.note)
+            log.info(site.note)
+        for dest, text in site.generated.items():
+            files.append(File.generated(config, dest, content=text))
+        for dest, source in site.copied.items():
+            files.append(File.generated(config, dest, abs_src_path=str(source)))
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == PARENTS_PAGE and self.portal is not None:

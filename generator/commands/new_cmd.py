@@ -1,7 +1,7 @@
-"""``nastavnik new DIR [--name …] [--synthetic N]``
+"""``nastavnik new DIR [--name …] [--short-name …] [--type school|college|department] [--synthetic N]``
 
-``--synthetic N`` writes a district portal of N fictional organizations for measuring
-(:mod:`generator.synthetic`); the scaffold of a new school's portal comes from the scaffold module.
+A new school's portal from the scaffold (:mod:`generator.scaffold`); with ``--synthetic N`` a district
+portal of N fictional organizations for measuring (:mod:`generator.synthetic`).
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import argparse
 from pathlib import Path
 
 from .. import ru
-from ..errors import UsageError
+from ..project import build_date
+from ..scaffold import create
 
 
 def run(args: argparse.Namespace) -> tuple[list[str], int]:
@@ -21,6 +22,10 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
         synthetic.create(target, args.synthetic)
         orgs = ru.plural(args.synthetic, "организация", "организации", "организаций")
         return [f"Синтетический портал района ({orgs}) создан в {target}: cd {target} && nastavnik build"], 0
-    raise UsageError(
-        "nastavnik new без --synthetic: заготовка портала школы создаётся модулем scaffold (ещё не подключён)"
-    )
+    written = create(target, args.name, args.short_name, args.type, build_date())
+    return [
+        f"Новый портал создан в {target}/: {ru.plural(len(written), 'файл', 'файла', 'файлов')} "
+        "с образцами всех записей.",
+        f"Дальше: cd {target} && nastavnik build — сайт появится в site/; "
+        "что где лежит и как публиковать — в README.md.",
+    ], 0

@@ -30,6 +30,8 @@ from pathlib import Path
 
 from .. import ru
 from ..build import STAGING_PREFIX, BuildReport, _remove_stale_staging, post_build_checks, run_mkdocs, swap_into
+from ..build_status import recorded
+from ..decap import vendor_paths
 from ..errors import BuildFailed, DataErrors, NastavnikError, Problem, Problems, UsageError
 from ..markup import render_markdown
 from ..models import Curator, Mentor
@@ -129,6 +131,7 @@ def run_org_jobs(tasks: Sequence[tuple[Path, str, dt.date, bool, Path | None]], 
         return list(pool.map(_org_job_args, tasks))
 
 
+@recorded
 def build_district(
     project: Project,
     strict: bool = False,
@@ -140,6 +143,7 @@ def build_district(
     started = time.perf_counter()
     timings = Timings()
     today = today or build_date()
+    notes: list[str] = []
     problems = Problems()
     problems.extend(org_problems(project))
     top = check(project, today, timings)
@@ -173,11 +177,11 @@ def build_district(
         with timings.stage("render"):
             rendered = render_district_pages(district)
         with timings.stage("mkdocs"):
-            _, top_warnings = run_mkdocs(project, staging, top.portal, rendered, strict)
+            _, top_warnings = run_mkdocs(project, staging, top.portal, rendered, strict, notes=notes)
         with timings.stage("write"):
             merge_sections(staging, shards, ready)
         with timings.stage("checks"):
-            post_build_checks(staging, everyone(top.records.people(), outcomes))
+            post_build_checks(staging, everyone(top.records.people(), outcomes), skip=vendor_paths(project.root))
         pages = sum(1 for _ in staging.rglob("*.html"))
         with timings.stage("write"):
             swap_into(staging, project.site_dir)
@@ -193,6 +197,7 @@ def build_district(
         warnings=warnings,
         timings=timings.stages,
         peak_rss_mb=peak_rss_mb(),
+        notes=tuple(notes),
     )
 
 

@@ -59,5 +59,8 @@ def organization_config(project: Project, portal: Portal, docs_dir: Path) -> Cal
         favicon = config.theme.get("favicon")
         if favicon and not (docs_dir / favicon).is_file():
             config.theme["favicon"] = MATERIAL_FAVICON
+        plugin = config.plugins.get("nastavnik")
+        if plugin is not None:  # the browser editor edits the district's own data, at /admin/ only
+            plugin.config.admin.enabled = False  # type: ignore[attr-defined]
 
     return configure

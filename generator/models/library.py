@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import ContentPath, Id, Record, Text, Url, Year
+from .common import MULTILINE, ContentPath, Id, Record, Text, Url, Year, labels, refers_to
 
 Category = Literal["federal", "regional", "local", "programs", "methods", "forms"]
 Kind = Literal[
@@ -16,7 +16,14 @@ Kind = Literal[
 
 
 class Document(Record):
-    title: Text = Field(title="Название документа")
+    model_config = labels(
+        "Документ копилки",
+        "Документ «Методической копилки»: файл в content/files/ или ссылка на другой сайт; один документ — один файл",
+    )
+
+    title: Text = Field(
+        title="Название документа", description="Как в самом документе, например «Положение о наставничестве»"
+    )
     category: Category = Field(
         title="Раздел копилки",
         description="federal — федеральные, regional — региональные, local — локальные нормативные документы, "
@@ -27,13 +34,31 @@ class Document(Record):
         description="regulation — положение, order — приказ, program — программа, guidelines — методические "
         "рекомендации, questionnaire — анкета, template — шаблон, plan — план, report — отчёт, letter — письмо, other — другое",
     )
-    number: Text | None = Field(default=None, title="Номер", description="Например, 45-о")
-    date: dt.date | None = Field(default=None, title="Дата документа")
+    number: Text | None = Field(default=None, title="Номер", description="Номер документа, например 45-о")
+    date: dt.date | None = Field(default=None, title="Дата документа", description="ГГГГ-ММ-ДД, например 2026-08-30")
     file: ContentPath | None = Field(
         default=None, title="Файл", description="В папке content/, например files/polozhenie.pdf"
     )
-    url: Url | None = Field(default=None, title="Ссылка", description="Если документ лежит на другом сайте")
-    description: Text | None = Field(default=None, title="Описание")
-    forms: tuple[Id, ...] = Field(default=(), title="Формы наставничества")
-    year: Year | None = Field(default=None, title="Год")
-    consent_form: bool = Field(default=False, title="Бланк согласия", description="Показывать на странице «Родителям»")
+    url: Url | None = Field(
+        default=None, title="Ссылка", description="Если документ лежит на другом сайте: адрес, начиная с https://"
+    )
+    description: Text | None = Field(
+        default=None,
+        title="Описание",
+        description="Одно-два предложения: кому и зачем нужен документ",
+        json_schema_extra=MULTILINE,
+    )
+    forms: tuple[Id, ...] = Field(
+        default=(),
+        title="Формы наставничества",
+        description="Идентификаторы форм из data/program.yaml, к которым относится документ",
+        json_schema_extra=refers_to("forms"),
+    )
+    year: Year | None = Field(
+        default=None, title="Год", description="Год, к которому относится документ, например 2026"
+    )
+    consent_form: bool = Field(
+        default=False,
+        title="Бланк согласия",
+        description="true — показывать документ на странице «Родителям» среди бланков согласия",
+    )

@@ -6,80 +6,118 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Color, Consent, ContentPath, Email, Id, Record, Text, Url
+from .common import MULTILINE, Color, Consent, ContentPath, Email, Id, Record, Text, Url, labels, refers_to
 
 OrganizationType = Literal["school", "college", "department"]
 
 
 class Colors(Record):
+    model_config = labels("Цвета сайта", "Цвета оформления раздела в виде #rrggbb")
+
     primary: Color = Field(default="#1f4e8c", title="Основной цвет", description="Цвет шапки сайта, например #1f4e8c")
     accent: Color = Field(default="#b3261e", title="Цвет акцента", description="Цвет ссылок и кнопок")
 
 
 class Organization(Record):
-    name: Text = Field(title="Полное наименование")
+    model_config = labels("Организация", "Школа, колледж или управление образования, чей это раздел")
+
+    name: Text = Field(
+        title="Полное наименование",
+        description="Как в уставе, например «Муниципальное бюджетное общеобразовательное учреждение …»",
+    )
     short_name: Text = Field(title="Краткое наименование", description="Например, МБОУ «Школа № 12»")
     type: OrganizationType = Field(
         default="school",
         title="Тип",
         description="school — школа, college — колледж, department — управление образования",
     )
-    address: Text | None = Field(default=None, title="Адрес")
-    phone: Text | None = Field(default=None, title="Телефон организации")
-    email: Email | None = Field(default=None, title="Почта организации")
-    site: Url | None = Field(default=None, title="Сайт организации")
-    vk: Url | None = Field(default=None, title="Страница ВКонтакте")
+    address: Text | None = Field(default=None, title="Адрес", description="Почтовый адрес организации")
+    phone: Text | None = Field(default=None, title="Телефон организации", description="Например, +7 (000) 000-00-00")
+    email: Email | None = Field(default=None, title="Почта организации", description="Официальная почта")
+    site: Url | None = Field(default=None, title="Сайт организации", description="Адрес, начиная с https://")
+    vk: Url | None = Field(default=None, title="Страница ВКонтакте", description="Адрес, начиная с https://vk.com/")
     logo: ContentPath | None = Field(
         default=None, title="Логотип", description="Файл в папке content/, например files/logo.svg"
     )
-    colors: Colors = Field(default_factory=Colors, title="Цвета сайта")
+    colors: Colors = Field(default_factory=Colors, title="Цвета сайта", description="Основной цвет и цвет акцента")
 
 
 class Form(Record):
     """A form of mentoring: «Учитель – учитель», «Ученик – ученик», …"""
+
+    model_config = labels("Форма наставничества", "Например, «Учитель – учитель» с её вариациями и видами работы")
 
     id: Id = Field(title="Идентификатор", description="Латиницей, например teacher-teacher")
     title: Text = Field(title="Название", description="Например, «Учитель – учитель»")
     variants: tuple[Text, ...] = Field(
         default=(), title="Вариации", description="Например, «Опытный педагог – молодой специалист»"
     )
-    description: Text | None = Field(default=None, title="Описание")
-    activities: tuple[Text, ...] = Field(default=(), title="Что делают в паре")
+    description: Text | None = Field(
+        default=None, title="Описание", description="Кто с кем работает и зачем", json_schema_extra=MULTILINE
+    )
+    activities: tuple[Text, ...] = Field(
+        default=(), title="Что делают в паре", description="Виды работы, по пункту на строку"
+    )
 
 
 class Curator(Record):
     """Who runs mentoring at the organization; their work contacts are public."""
 
-    name: Text = Field(title="ФИО")
-    position: Text = Field(title="Должность")
-    email: Email | None = Field(default=None, title="Рабочая почта")
-    phone: Text | None = Field(default=None, title="Рабочий телефон")
+    model_config = labels("Куратор", "Кто ведёт наставничество в организации; рабочие контакты публикуются")
+
+    name: Text = Field(title="ФИО", description="Фамилия Имя Отчество; публикуется только с согласия")
+    position: Text = Field(title="Должность", description="Например, «Заместитель директора по УВР»")
+    email: Email | None = Field(
+        default=None, title="Рабочая почта", description="Публикуется всегда: это рабочий адрес"
+    )
+    phone: Text | None = Field(default=None, title="Рабочий телефон", description="Например, +7 (000) 000-00-00")
     consent: Consent = Field(
         title="Согласие на публикацию", description="Без согласия показываются только должность и контакты"
     )
 
 
 class Question(Record):
-    question: Text = Field(title="Вопрос")
-    answer: Text = Field(title="Ответ")
+    model_config = labels("Вопрос и ответ", "Частый вопрос родителей для страницы «Родителям»")
+
+    question: Text = Field(title="Вопрос", description="Как его задают родители, например «Это платно?»")
+    answer: Text = Field(title="Ответ", description="Коротко и простыми словами", json_schema_extra=MULTILINE)
 
 
 class Program(Record):
     """The organization's mentoring programme (the section's home page)."""
 
-    organization: Organization = Field(title="Организация")
-    title: Text = Field(default="Наставничество", title="Заголовок раздела")
-    intro: Text | None = Field(
-        default=None, title="Вступление", description="Что такое наставничество, 2–3 предложения"
+    model_config = labels(
+        "Программа наставничества",
+        "data/program.yaml: организация, цель и задачи программы, формы наставничества, кураторы, вопросы родителей",
     )
-    goal: Text | None = Field(default=None, title="Цель программы")
-    tasks: tuple[Text, ...] = Field(default=(), title="Задачи программы")
-    forms: tuple[Form, ...] = Field(default=(), title="Формы наставничества")
-    curators: tuple[Curator, ...] = Field(default=(), title="Кураторы")
+
+    organization: Organization = Field(title="Организация", description="Наименование, адрес, контакты, цвета сайта")
+    title: Text = Field(default="Наставничество", title="Заголовок раздела", description="Заголовок главной страницы")
+    intro: Text | None = Field(
+        default=None,
+        title="Вступление",
+        description="Что такое наставничество, 2–3 предложения",
+        json_schema_extra=MULTILINE,
+    )
+    goal: Text | None = Field(
+        default=None, title="Цель программы", description="Как в программе наставничества", json_schema_extra=MULTILINE
+    )
+    tasks: tuple[Text, ...] = Field(default=(), title="Задачи программы", description="По задаче на пункт")
+    forms: tuple[Form, ...] = Field(
+        default=(), title="Формы наставничества", description="Формы, которые есть в организации"
+    )
+    curators: tuple[Curator, ...] = Field(
+        default=(), title="Кураторы", description="Кто ведёт наставничество; контакты — рабочие"
+    )
     current_roadmap: Id | None = Field(
-        default=None, title="Текущая дорожная карта", description="Имя файла в data/roadmaps без .yaml"
+        default=None,
+        title="Текущая дорожная карта",
+        description="Имя файла в data/roadmaps без .yaml, например dk-2026-2027",
+        json_schema_extra=refers_to("roadmaps"),
     )
     join_steps: tuple[Text, ...] = Field(
         default=(), title="Как стать участником", description="Шаги для родителей и учеников"
     )
-    faq: tuple[Question, ...] = Field(default=(), title="Вопросы и ответы")
+    faq: tuple[Question, ...] = Field(
+        default=(), title="Вопросы и ответы", description="Частые вопросы родителей для страницы «Родителям»"
+    )

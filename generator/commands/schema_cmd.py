@@ -1,0 +1,21 @@
+"""``nastavnik schema [-o DIR]``: JSON Schema of every kind of record, for completion and checks in VS Code."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..errors import NastavnikError
+from ..schema import write_schemas
+
+
+def run(args: argparse.Namespace) -> tuple[list[str], int]:
+    folder = Path(args.output)
+    try:
+        written = write_schemas(folder)
+    except OSError as exc:
+        raise NastavnikError(
+            f"{folder}: не удалось записать схемы ({exc.strerror or exc}) — проверьте путь и права на папку"
+        ) from None
+    names = ", ".join(path.name for path in written)
+    return [f"Схемы записаны в {folder}/: {names}"], 0
