@@ -163,8 +163,8 @@ def _positive(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    command = importlib.import_module(f"generator.commands.{args.verb}_cmd")
     try:
+        command = importlib.import_module(f"generator.commands.{args.verb}_cmd")
         lines, code = command.run(args)
     except NastavnikError as exc:
         print(exc.user_message(), file=sys.stderr)

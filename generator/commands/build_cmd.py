@@ -45,7 +45,6 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
             summary = f"Сайт района собран в site/ ({orgs}): {_counts(report)}"
     lines = [w.format() for w in report.warnings]
     if args.timings:
-<<<<<<< HEAD
         doc = timings_json(report.timings, report.seconds, report.pages, report.records, report.peak_rss_mb)
         target = Path(args.timings)
         try:
@@ -53,19 +52,8 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
             target.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"--timings {args.timings}: файл не записан ({exc.strerror}) — сайт собран") from None
-    lines.append(summary)
-=======
-        timings = {
-            **{name: round(seconds, 4) for name, seconds in report.timings.items()},
-            "total": round(report.seconds, 4),
-            "pages": report.pages,
-            "records": report.records,
-            "peak_rss_mb": round(report.peak_rss_mb, 1),
-        }
-        Path(args.timings).write_text(json.dumps(timings, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     lines.extend(report.notes)
-    lines.append(report.summary())
->>>>>>> editors
+    lines.append(summary)
     return lines, 0
 
 
