@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import UsageError
+from .scaffold import ensure_empty
 from .synthetic_records import DistrictWriter, OrgWriter, write
 
 SEED = 2026
@@ -21,8 +22,7 @@ SITE_URL = "https://rayon.example.ru/nastavnichestvo/"
 
 def create(target: Path, organizations: int, seed: int = SEED, school: bool = False) -> Path:
     """Write the synthetic portal into ``target`` (empty or missing); ``school`` — one school, no district."""
-    if target.exists() and any(target.iterdir()):
-        raise UsageError(f"папка {target} не пуста — укажите новую или пустую папку")
+    ensure_empty(target)
     if organizations < 1:
         raise UsageError("--synthetic: нужно хотя бы одна организация")
     target.mkdir(parents=True, exist_ok=True)
