@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import datetime as dt
+import fcntl
 import logging
 import os
 import resource
@@ -21,9 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import check_private_names
+from .checks import SiteCheck
 from .errors import BuildFailed, DataErrors, Problem, Severity
-from .people import private_names
 from .portal import Portal
 from .project import Project, build_date, check
 from .render.pages import render_pages
@@ -82,35 +82,47 @@ def build(project: Project, strict: bool = False, today: dt.date | None = None) 
     with timings.stage("render"):
         rendered = render_pages(portal)
 
-    _remove_stale_staging(project)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
-    try:
-        with timings.stage("mkdocs"):
-            pages, engine_warnings = run_mkdocs(project, staging, portal, rendered, strict)
-        with timings.stage("checks"):
-            names = private_names(checked.records.people())
-            leaks = check_private_names(staging, names)
-            if leaks:
-                raise DataErrors(leaks)
-        with timings.stage("write"):
-            swap_into(staging, project.site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with _exclusive(project):
+        _remove_stale_staging(project)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
+        try:
+            with timings.stage("mkdocs"):
+                engine = run_mkdocs(project, staging, portal, rendered, strict)
+            with timings.stage("checks"):
+                site_check = SiteCheck.of(
+                    project.content_dir, checked.records, engine.theme_dirs, engine.embed_hosts, engine.site_url
+                )
+                findings = site_check.run(staging)
+                if findings:
+                    raise DataErrors(findings)
+            with timings.stage("write"):
+                swap_into(staging, project.site_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
     return BuildReport(
-        pages=pages,
+        pages=engine.pages,
         records=checked.records.count,
         seconds=time.perf_counter() - started,
-        warnings=tuple(problems.warnings) + engine_warnings,
+        warnings=tuple(problems.warnings) + engine.warnings,
         timings=timings.stages,
         peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     )
 
 
-def run_mkdocs(
-    project: Project, site_dir: Path, portal: Portal, rendered: dict[str, str], strict: bool
-) -> tuple[int, tuple[Problem, ...]]:
-    """Run MkDocs on the portal into ``site_dir``; return the number of pages and MkDocs' warnings."""
+@dataclass(frozen=True)
+class EngineRun:
+    """What MkDocs built: pages, its warnings, and what the post-build checks need of its configuration."""
+
+    pages: int
+    warnings: tuple[Problem, ...]
+    theme_dirs: tuple[str, ...]
+    embed_hosts: tuple[str, ...]
+    site_url: str | None
+
+
+def run_mkdocs(project: Project, site_dir: Path, portal: Portal, rendered: dict[str, str], strict: bool) -> EngineRun:
+    """Run MkDocs on the portal into ``site_dir``."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -131,24 +143,53 @@ def run_mkdocs(
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as exc:
-        raise BuildFailed(f"сборка сайта MkDocs не удалась: {exc}".strip()) from None
+        raise BuildFailed(_engine_failure(f"сборка сайта MkDocs не удалась: {exc}".strip(), collector)) from None
     except SystemExit as exc:
-        raise BuildFailed(f"сборка сайта MkDocs прервана (код {exc.code})") from None
+        raise BuildFailed(_engine_failure(f"сборка сайта MkDocs прервана (код {exc.code})", collector)) from None
     finally:
         logger.removeHandler(collector)
     pages = sum(1 for _ in site_dir.rglob("*.html"))
-    return pages, tuple(collector.problems)
+    embed_hosts = tuple(getattr(plugin.config, "embed_hosts", ()))
+    theme_dirs = tuple(map(str, config.theme.dirs))
+    return EngineRun(pages, tuple(collector.problems), theme_dirs, embed_hosts, config.site_url)
+
+
+def _engine_failure(summary: str, collector: _WarningCollector) -> str:
+    """MkDocs says only «Aborted with a BuildError!»: put the errors it logged before that into the message."""
+    logged = collector.errors + [p.message.removeprefix("MkDocs: ") for p in collector.problems]
+    details = [f"MkDocs: {message}" for message in logged if message not in summary]
+    return "\n".join([*details, summary + " — прежний site/ не изменён"])
 
 
 class _WarningCollector(logging.Handler):
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
         self.problems: list[Problem] = []
+        self.errors: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage().strip()
-        if message:
+        if not message:
+            return
+        if record.levelno >= logging.ERROR:
+            self.errors.append(message)
+        else:
             self.problems.append(Problem("mkdocs.yml", None, f"MkDocs: {message}", "", Severity.WARNING))
+
+
+@contextmanager
+def _exclusive(project: Project) -> Iterator[None]:
+    """One build at a time per portal: a second one waits (it would otherwise delete the first one's staging).
+
+    The lock is the kernel's (flock on the portal's folder): it is released when the process ends,
+    however it ends, so a killed build never leaves a stale lock behind.
+    """
+    fd = os.open(project.root, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _remove_stale_staging(project: Project) -> None:

@@ -110,20 +110,33 @@ def _host_allowed(url: str, hosts: set[str]) -> bool:
     return parts.scheme == "https" and any(host == h or host.endswith("." + h) for h in hosts)
 
 
-_IFRAME = re.compile(r"<iframe\b([^>]*)>", re.IGNORECASE)
+_IFRAME = re.compile(r"<iframe\b([^>]*)>(.*?)</iframe>", re.IGNORECASE | re.DOTALL)
 
 
 def _sandbox_iframes(html: str) -> str:
-    """Every kept iframe gets a sandbox (nh3 keeps only the attributes it was told to)."""
+    """Every kept iframe gets a sandbox; one whose address was not allowed is removed whole."""
 
     def fix(match: re.Match[str]) -> str:
         attrs = match.group(1)
         if "src=" not in attrs:
-            return "<iframe>"
+            return ""
         if "sandbox=" not in attrs:
             attrs += f' sandbox="{_SANDBOX}"'
         if "loading=" not in attrs:
             attrs += ' loading="lazy"'
-        return f"<iframe{attrs}>"
+        return f"<iframe{attrs}></iframe>"
 
     return _IFRAME.sub(fix, html)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    """A text cell for CSV/XLSX that Excel and LibreOffice show as text, never run as a formula.
+
+    A cell starting with ``= + - @`` (or a tab or carriage return) is a formula to a spreadsheet:
+    ``=HYPERLINK(…)`` sends the reader elsewhere, ``=cmd|…`` once ran programs. An apostrophe in
+    front (OWASP's advice) keeps the text as written; the post-build check refuses exports without it.
+    """
+    return "'" + value if value.startswith(FORMULA_START) else value

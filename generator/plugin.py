@@ -26,15 +26,19 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import ru
+from .checks import SiteCheck
 from .errors import format_problems
+from .hardening import harden_page, harden_view, inert
+from .images import ImageRefused, clean_site_images
 from .markup import DEFAULT_EMBED_HOSTS, clean_html
 from .portal import Portal
 from .project import Project, check
-from .render.pages import render_pages, render_parents_blocks
+from .render.pages import render_pages, render_parents_blocks, render_post_people
 
 log = logging.getLogger("mkdocs.plugins.nastavnik")
 
 PARENTS_PAGE = "parents.md"
+POSTS_DIR = "news/posts/"
 
 
 class NastavnikConfig(Config):
@@ -50,6 +54,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         self.portal: Portal | None = None
         self.preset_portal: Portal | None = None
         self.generated: dict[str, str] = {}
+        self.site_check: SiteCheck | None = None  # the post-build checks of plain `mkdocs build` (see on_config)
 
     def preset(self, portal: Portal, rendered: dict[str, str] | None = None) -> None:
         """Use an already checked Portal (and its rendered pages) instead of loading the data again."""
@@ -60,6 +65,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         project = Project(Path(config.config_file_path).resolve().parent)
         if self.preset_portal is not None:
             self.portal = self.preset_portal
+            self.site_check = None  # `nastavnik build` runs the post-build checks itself
         else:
             checked = check(project)
             if checked.problems.errors or checked.portal is None:
@@ -70,6 +76,10 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             self.generated = {}
         config.extra["nastavnik"] = site_info(self.portal)
         _add_theme_overrides(config)
+        if self.preset_portal is None:  # plain `mkdocs build`: the post-build checks run in on_post_build
+            self.site_check = SiteCheck.of(
+                project.content_dir, checked.records, config.theme.dirs, self.config.embed_hosts, config.site_url
+            )
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -83,19 +93,47 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
                     "переименуйте или удалите файл в content/"
                 )
             files.append(File.generated(config, src, content=markdown))
+        for withheld in sorted(self.portal.withheld_files):  # photos of people who did not consent to them
+            file = files.get_file_from_path(withheld)
+            if file is not None:
+                files.remove(file)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == PARENTS_PAGE and self.portal is not None:
             return markdown.rstrip() + "\n\n" + render_parents_blocks(self.portal)
+        if page.file.src_uri.startswith(POSTS_DIR) and self.portal is not None:
+            people = render_post_people(self.portal, Path(page.file.src_uri).stem)
+            return markdown.rstrip() + "\n\n" + people if people else markdown
         return markdown
 
     @event_priority(-50)
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The editors' pages may use Markdown and safe HTML; everything executable is removed."""
+        """The editors' pages may use Markdown and safe HTML; everything executable is removed.
+
+        Every page's title, front matter and contents are made inert too: the theme prints them unescaped.
+        """
+        harden_page(page)
         if page.file.src_uri in self.generated:
             return html  # our own templates: every value is already escaped
         return clean_html(html, self.config.embed_hosts)
+
+    @event_priority(-150)  # after the blog plugin (-100) has rendered the excerpts of a view
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        harden_view(context, tuple(self.config.embed_hosts))
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Photos lose their EXIF; under plain `mkdocs build` the post-build checks run here too."""
+        site = Path(config.site_dir)
+        try:
+            clean_site_images(site)
+        except ImageRefused as refused:
+            raise PluginError(refused.problem.format()) from None
+        if self.site_check is not None:
+            problems = self.site_check.run(site)
+            if problems:
+                raise PluginError("\n" + format_problems(problems))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent
@@ -121,9 +159,9 @@ def _add_theme_overrides(config: MkDocsConfig) -> None:
 
 
 def site_info(portal: Portal) -> dict[str, Any]:
-    """What the theme's overrides read (``config.extra.nastavnik``): plain strings only."""
+    """What the theme's overrides read (``config.extra.nastavnik``): HTML-escaped strings (Markup)."""
     org = portal.organization
-    return {
+    info = {
         "org_name": org.name,
         "org_short_name": org.short_name,
         "address": org.address or "",
@@ -136,3 +174,5 @@ def site_info(portal: Portal) -> dict[str, Any]:
         "last_changed": ru.date(portal.last_changed),
         "last_changed_iso": portal.last_changed.isoformat(),
     }
+    # MkDocs renders the theme without autoescaping: the values arrive HTML-escaped (see hardening.py).
+    return {key: inert(value) for key, value in info.items()}
