@@ -26,15 +26,20 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .errors import Problem
+from .markup import embed_allowed
 from .trusted import INERT_SCRIPT_TYPES, Trusted
 
 CONTENT_AREA = "md-content__inner"
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".mht", ".mhtml"}
+XML_SUFFIXES = {".svg", ".xml", ".xsl", ".xslt", ".xhtml", ".xht"}
 URL_ATTRIBUTES = {
     "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite", "codebase",
     "ping", "lowsrc", "dynsrc", "manifest", "icon", "longdesc", "profile", "srcset", "imagesrcset", "to",
     "values", "from", "by",
 }  # fmt: skip
 FORBIDDEN_TAGS = {"object", "embed", "applet", "base", "frame", "frameset", "portal", "import"}
+# Parsed differently by browsers and by lxml (raw text vs. elements): the way mutation XSS hides.
+AMBIGUOUS_IN_CONTENT = {"noscript", "noembed", "noframes", "xmp", "plaintext", "template", "math", "textarea"}
 ANIMATION_TAGS = {"animate", "set", "animatemotion", "animatetransform"}
 _BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data|livescript|mocha):", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]+")
@@ -48,12 +53,7 @@ class Embeds:
     hosts: tuple[str, ...]
 
     def allows(self, url: str) -> bool:
-        try:
-            parts = urlsplit(url.strip())
-        except ValueError:
-            return False
-        host = (parts.hostname or "").lower()
-        return parts.scheme == "https" and any(host == h or host.endswith("." + h) for h in self.hosts)
+        return embed_allowed(url.strip(), self.hosts)
 
 
 @dataclass(frozen=True)
@@ -68,10 +68,10 @@ class Scan:
         problems: list[Problem] = []
         for path in sorted(self.site.rglob("*")):
             suffix = path.suffix.lower()
-            if suffix in (".html", ".htm", ".xhtml") and path.is_file():
+            if suffix in HTML_SUFFIXES and path.is_file():
                 problems += self._problems(path, self.page(path))
-            elif suffix == ".svg" and path.is_file():
-                problems += self._problems(path, self.svg(path))
+            elif suffix in XML_SUFFIXES and path.is_file():
+                problems += self._problems(path, self.xml(path))
         return problems
 
     def _problems(self, path: Path, findings: Iterable[tuple[str, str]]) -> list[Problem]:
@@ -92,17 +92,18 @@ class Scan:
             yield from self._element(element, page_url, in_content=_in_content(element))
         yield from _raw_checks(text, root)
 
-    def svg(self, path: Path) -> Iterator[tuple[str, str]]:
+    def xml(self, path: Path) -> Iterator[tuple[str, str]]:
+        """SVG, XHTML, XML: a browser runs scripts in them too (an XHTML ``<script>`` inside XML)."""
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
         try:
             root = etree.parse(str(path), parser).getroot()
         except etree.XMLSyntaxError:
-            return  # browsers refuse to render broken SVG: nothing in it runs
+            return  # browsers refuse to render broken XML: nothing in it runs
         for element in root.iter():
             if not isinstance(element.tag, str):
                 continue
             if etree.QName(element).localname.lower() == "script":
-                yield _finding("в файле SVG есть скрипт", "<script>", content=True)
+                yield _finding("скрипт в файле SVG/XML", "<script>", in_content=True)
             yield from _attributes(element, in_content=True)
 
     def _element(self, element: lxml_html.HtmlElement, page_url: str, in_content: bool) -> Iterator[tuple[str, str]]:
@@ -110,7 +111,7 @@ class Scan:
         yield from _attributes(element, in_content)
         if tag == "script":
             yield from self._script(element, page_url, in_content)
-        elif tag in FORBIDDEN_TAGS:
+        elif tag in FORBIDDEN_TAGS or (in_content and tag in AMBIGUOUS_IN_CONTENT):
             yield _finding(f"элемент <{tag}>", _snippet(element), in_content)
         elif tag == "iframe":
             src, sandbox = element.get("src"), element.get("sandbox")
@@ -126,7 +127,7 @@ class Scan:
             yield _finding("стиль с выполняемым кодом", _snippet(element), in_content)
         elif tag == "link" and "import" in (element.get("rel") or "").lower():
             yield _finding("подключение <link rel=import>", _snippet(element), in_content)
-        elif tag in ANIMATION_TAGS and (element.get("attributeName") or "").lower() in ("href", "xlink:href"):
+        elif tag in ANIMATION_TAGS and _attribute(element, "attributename").lower() in ("href", "xlink:href"):
             yield _finding("анимация SVG, меняющая адрес ссылки", _snippet(element), in_content)
 
     def _script(self, element: lxml_html.HtmlElement, page_url: str, in_content: bool) -> Iterator[tuple[str, str]]:
@@ -158,6 +159,11 @@ class Scan:
         if not (self.site / target).is_file():
             return False
         return self.content_dir is None or not (self.content_dir / target).exists()
+
+
+def _attribute(element: etree._Element, name: str) -> str:
+    """An attribute by its name in any letter case (HTML parsers lower it, XML keeps it)."""
+    return next((value for key, value in element.attrib.items() if key.lower() == name), "")
 
 
 def _in_content(element: lxml_html.HtmlElement) -> bool:

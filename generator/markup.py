@@ -48,6 +48,7 @@ _CLEAN_CONTENT = {"script", "style", "template", "object", "embed", "noscript", 
 
 DEFAULT_EMBED_HOSTS = ("vk.com", "vkvideo.ru", "rutube.ru", "yandex.ru", "api-maps.yandex.ru")
 _SANDBOX = "allow-scripts allow-same-origin allow-popups allow-presentation"
+_ALLOW = "fullscreen; picture-in-picture; encrypted-media"  # nothing more for an embedded player or map
 
 _MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "smarty"]
 _MARKDOWN_CONFIG = {
@@ -77,10 +78,14 @@ def _cleaner(embed_hosts: tuple[str, ...]):  # type: ignore[no-untyped-def]
     allowed_hosts = set(embed_hosts)
 
     def filter_attribute(tag: str, name: str, value: str) -> str | None:
+        if name == "id" and value.startswith("__"):
+            return None  # mkdocs-material's own elements (__config, __search…): never shadowed by content
         if tag == "iframe" and name == "src":
-            return value if _host_allowed(value, allowed_hosts) else None
+            return value if embed_allowed(value, allowed_hosts) else None
         if tag == "iframe" and name == "sandbox":
             return _SANDBOX
+        if tag == "iframe" and name == "allow":
+            return _ALLOW
         if tag == "input" and name == "type":
             return value if value in {"checkbox", "radio"} else None
         return value
@@ -101,13 +106,23 @@ def _cleaner(embed_hosts: tuple[str, ...]):  # type: ignore[no-untyped-def]
     return clean
 
 
-def _host_allowed(url: str, hosts: set[str]) -> bool:
+def embed_allowed(url: str, hosts: Iterable[str]) -> bool:
+    """``url`` is an ``https://`` address on one of ``hosts`` (or a subdomain of one).
+
+    Backslashes, spaces and «@» are refused outright: browsers and Python disagree about the host of
+    ``https://evil.example\\@vk.com/``, and the browser's reading is the one that counts.
+    """
+    if _AMBIGUOUS_URL.search(url):
+        return False
     try:
         parts = urlsplit(url)
     except ValueError:
         return False
     host = (parts.hostname or "").lower()
     return parts.scheme == "https" and any(host == h or host.endswith("." + h) for h in hosts)
+
+
+_AMBIGUOUS_URL = re.compile(r"[\\\s@\x00-\x1f]")
 
 
 _IFRAME = re.compile(r"<iframe\b([^>]*)>(.*?)</iframe>", re.IGNORECASE | re.DOTALL)

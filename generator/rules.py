@@ -265,6 +265,14 @@ def _file_or_url(entry: Entry, loc: Loc, file: str | None, url: str | None, ctx:
 
 def _file(entry: Entry, loc: Loc, rel: str, ctx: Context, problems: Problems) -> None:
     path, line = entry.doc.path, entry.doc.line_of(loc)
+    if ":" in rel or rel.startswith(("#", "?")):
+        problems.error(
+            path,
+            line,
+            f"путь к файлу «{rel}» содержит двоеточие или начинается с # или ?",
+            "такой путь браузер понял бы как адрес сайта; переименуйте файл латинскими буквами, цифрами и дефисом",
+        )
+        return
     target = resolve_content_file(ctx.content_dir, rel)
     if target is None:
         problems.error(

@@ -34,6 +34,10 @@ EXTRA_INLINE_SCRIPTS: tuple[str, ...] = ()
 """Regular expressions (full match, whitespace collapsed) for inline scripts no template holds literally."""
 
 INERT_SCRIPT_TYPES = {"application/json", "application/ld+json"}
+UNTRUSTED_TEMPLATES = {"redirect.html"}
+"""mkdocs-material templates whose scripts are not trusted: a redirect to an address from a page's front matter."""
+
+MIN_LITERAL = 20  # characters of a trusted inline script that are not template expressions
 """``<script type=…>`` blocks that browsers never run (data for the page's JavaScript)."""
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
@@ -76,10 +80,14 @@ def _trusted(dirs: tuple[str, ...]) -> Trusted:
             if any(part.startswith(".") for part in path.relative_to(folder).parts):
                 continue  # .icons/: SVG, not templates
             text = path.read_text("utf-8", errors="replace")
+            if path.name in UNTRUSTED_TEMPLATES:
+                continue
             for attrs, body in _SCRIPT.findall(text):
-                if "src" in attrs.lower() or _JINJA_OTHER.search(body) or not body.strip():
-                    continue
+                if "src" in attrs.lower() or "type" in attrs.lower() or _JINJA_OTHER.search(body):
+                    continue  # loaded from a file, a data block (checked by type), or not literal
                 regex = _script_regex(body)
+                if regex is None:
+                    continue
                 patterns.setdefault(regex, re.compile(regex, re.DOTALL))
             for attrs in _FORM.findall(text):
                 match = _CLASS.search(attrs)
@@ -90,7 +98,18 @@ def _trusted(dirs: tuple[str, ...]) -> Trusted:
     return Trusted(tuple(patterns.values()), frozenset(classes))
 
 
-def _script_regex(body: str) -> str:
-    """A template's script body → a regex over the rendered, whitespace-collapsed script."""
-    literal = _JINJA_EXPR.split(collapse(body))
+def _script_regex(body: str) -> str | None:
+    """A template's script body → a regex over the rendered, whitespace-collapsed script.
+
+    None when an expression stands outside a string literal (``{{ x }}`` alone could be any code) or
+    when the script is mostly expressions.
+    """
+    body = collapse(body)
+    literal = _JINJA_EXPR.split(body)
+    for match in _JINJA_EXPR.finditer(body):
+        before, after = body[match.start() - 1 : match.start()], body[match.end() : match.end() + 1]
+        if before not in ("'", '"') or after != before:
+            return None
+    if sum(len(part) for part in literal) < MIN_LITERAL:
+        return None
     return _HOLE.join(re.escape(part) for part in literal)

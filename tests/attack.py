@@ -83,9 +83,17 @@ PAYLOADS: tuple[str, ...] = (
     "\u003cscript\u003ealert(53)\u003c/script\u003e ${7*191} #{7*191}",
 )
 # What no executable place of the site may contain.
+ICS_BREAKOUT = "Совещание\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:nvxss\r\nDTSTART:20250101\r\n"
 MARKERS = ("alert(", "nvxss", "msgbox(", "evil.example", "prompt(", "cmd|")
 TEMPLATE_RESULT = str(7 * 191)  # «{{ 7*191 }}» must never become this number
 COPIES = 6  # records of each repeated kind (mentors, practices, documents, posts, roadmap items)
+
+RSS_PLUGIN = """  - rss:
+      match_path: news/posts/.*
+      date_from_meta:
+        as_creation: date
+      use_git: false
+"""
 
 # Fields that are text but must refer to something, and non-text fields that need a valid value.
 FIXED: dict[tuple[str, str], Any] = {
@@ -213,6 +221,10 @@ def build_attacked_portal(dest: Path) -> Path:
     """The minimal fixture with every record kind attacked; returns the portal's root."""
     root = copy_portal("minimal", dest)
     data = root / "data"
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        config.replace("markdown_extensions:", RSS_PLUGIN + "markdown_extensions:"), "utf-8"
+    )
     program = record(Program, Payloads(0))
     program["forms"][0]["id"] = "teacher-teacher"
     program["forms"][1]["id"] = "pupil-pupil"
@@ -224,6 +236,8 @@ def build_attacked_portal(dest: Path) -> Path:
     for table in roadmap["extra_tables"]:
         table.pop("column_roles", None)
     roadmap.pop("column_roles", None)
+    first = roadmap["sections"][0]["items"][0]
+    first.update(title=ICS_BREAKOUT, deadline="Сентябрь 2025 г.", details=[ICS_BREAKOUT])
     (data / "roadmaps/dk-ataka.yaml").write_text(_dump(roadmap), encoding="utf-8")
 
     for copy in range(COPIES):
