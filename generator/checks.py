@@ -177,7 +177,7 @@ def _phrases(name: Name, minor: bool) -> list[str]:
     fi = _initial(name.first)
     pi = rf"(?:\s*{_initial(name.patronymic)})?" if name.patronymic else ""
     found = [
-        rf"{s}{_SEP}{f}",  # Иванова Мария (Петровна)
+        rf"{s}{_SEP}{f}(?:{_SEP}{p})?" if p else rf"{s}{_SEP}{f}",  # Иванова Мария (Петровна)
         rf"{f}{_SEP}(?:{p}{_SEP})?{s}" if p else rf"{f}{_SEP}{s}",  # Мария (Петровна) Иванова
         rf"{s}{_SEP}{fi}{pi}",  # Иванова М. П.
         rf"{fi}{pi}\s*{s}",  # М.П. Иванова
@@ -255,13 +255,11 @@ class NameSearch:
             rule = _Rule(name.who, "имя человека без согласия на публикацию")
             for regex, leads in _phrase_leads(name, name.who in minors):
                 add(leads, regex, rule)
-        for name in policy.minors:
-            for word in (name.surname, name.patronymic):
-                if not word:
-                    continue
-                add([_lead(word)], _capitalized(word), _Rule(name.who, "фамилия или отчество несовершеннолетнего"))
-                rule = _Rule(name.who, "фамилия или отчество несовершеннолетнего латиницей")
-                latin.update(dict.fromkeys(latin_variants(word), rule))
+        for name in policy.minors:  # the surname alone (a patronymic alone is shared by too many)
+            if name.surname:
+                add([_lead(name.surname)], _capitalized(name.surname), _Rule(name.who, "фамилия несовершеннолетнего"))
+                rule = _Rule(name.who, "фамилия несовершеннолетнего латиницей")
+                latin.update(dict.fromkeys(latin_variants(name.surname), rule))
         forbidden = any(p.rule for group in patterns.values() for p in group)
         return cls(
             re.compile(rf"(?<!\w)(?:{_trie(patterns)})", re.IGNORECASE) if forbidden else None,
@@ -327,7 +325,7 @@ def check_names(site: Path, policy: NamePolicy, content_dir: Path | None = None)
                 Problem(
                     f"site/{page}",
                     None,
-                    f"в опубликованном файле{where} найдено {rule.what} ({rule.who})",
+                    f"в опубликованном файле{where} есть {rule.what} ({rule.who})",
                     "уберите упоминание из текста в data/ или content/ (или из имени файла) либо внесите согласие "
                     "в карточку человека; сайт не обновлён",
                 )

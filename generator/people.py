@@ -158,8 +158,8 @@ class NamePolicy:
 
     * ``withheld``: no consent — the full name must not appear in any form («Иванова Мария
       Петровна», «Ивановой Марии», «Иванова М. П.», «М. П. Иванова», «Мария Иванова»);
-    * ``minors``: every minor, published or not — the surname (and patronymic) must not appear
-      even alone, nor the surname in Latin letters (in an address or a file name);
+    * ``minors``: every minor, published or not — the surname must not appear even alone, nor in
+      Latin letters (in an address or a file name), nor the first name with the patronymic;
     * ``published``: the names shown with consent; they are masked before the search, so that a
       teacher who shares a surname with a pupil does not fail the build.
     """

@@ -118,7 +118,7 @@ def test_a_leak_in_free_text_fails_the_build(built):
     finally:
         post.unlink()
     assert result.code == 1
-    assert "имя человека без согласия на публикацию (data/mentors/ivanova-mp.yaml)" in result.err
+    assert "есть имя человека без согласия на публикацию (data/mentors/ivanova-mp.yaml)" in result.err
     assert tree_digest(built / "site") == before
 
 
