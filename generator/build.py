@@ -31,6 +31,7 @@ from .render.pages import render_pages
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is not for editors
 
 STAGING_PREFIX = ".site-build-"
+PAUSE_ENV = "NASTAVNIK_TEST_PAUSE"  # tests only: «stage:seconds» waits before that stage (to kill a build midway)
 
 
 @dataclass
@@ -41,11 +42,18 @@ class Timings:
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
+        _test_pause(name)
         start = time.perf_counter()
         try:
             yield
         finally:
             self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
+
+
+def _test_pause(stage: str) -> None:
+    pause = os.environ.get(PAUSE_ENV, "")
+    if pause.partition(":")[0] == stage:
+        time.sleep(float(pause.partition(":")[2] or 0))
 
 
 @dataclass(frozen=True)

@@ -353,3 +353,25 @@ def test_zip_members_are_read_with_a_limit(tmp_path):
         archive.writestr("word/styles.xml", "<w:t>Иванова Мария</w:t>")  # layout parts are not read
     problems = check_names(site, POLICY)
     assert len(problems) == 1 and problems[0].file == "site/a.docx"
+
+
+def test_plain_mkdocs_build_runs_the_checks_too(built, tmp_path):
+    import subprocess
+    import sys
+
+    page = built / "content/evil.html"
+    page.write_text("<p onclick=alert(1)>hi</p>", encoding="utf-8")
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")],
+            cwd=built,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    finally:
+        page.unlink()
+    assert proc.returncode != 0
+    assert (
+        "site/evil.html: в тексте страницы найдено выполняемое содержимое — обработчик события onclick=" in proc.stderr
+    )
