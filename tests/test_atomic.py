@@ -119,22 +119,41 @@ def test_an_interrupted_build_cleans_up_after_itself(built):
     assert not staging(built)
 
 
+def bad_data(root: Path) -> None:
+    (root / "data/mentors/bad.yaml").write_text("name: [\n", "utf-8")
+
+
+def broken_mkdocs_yml(root: Path) -> None:
+    (root / "mkdocs.yml").write_text("site_name: [\n", "utf-8")
+
+
+def unknown_plugin(root: Path) -> None:
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("- search:", "- no-such-plugin\n  - search:"), "utf-8")
+
+
+def script_in_a_page(root: Path) -> None:
+    (root / "content/evil.html").write_text("<script>alert(1)</script>", "utf-8")
+
+
+def name_leak(root: Path) -> None:
+    (root / "content/leak.md").write_text("Иванова Мария Петровна", "utf-8")
+
+
+def broken_image(root: Path) -> None:
+    (root / "content/files/photo.png").write_bytes(b"\x89PNG broken")
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda root: (root / "data/mentors/bad.yaml").write_text("name: [\n", "utf-8"), "data/mentors/bad.yaml:"),
-        (lambda root: (root / "mkdocs.yml").write_text("site_name: [\n", "utf-8"), "mkdocs.yml"),
-        (
-            lambda root: (root / "mkdocs.yml").write_text(
-                (root / "mkdocs.yml").read_text("utf-8").replace("- search:", "- no-such-plugin\n  - search:"), "utf-8"
-            ),
-            "no-such-plugin",
-        ),  # fmt: skip
-        (lambda root: (root / "content/evil.html").write_text("<script>alert(1)</script>", "utf-8"), "site/evil.html"),
-        (lambda root: (root / "content/leak.md").write_text("Иванова Мария Петровна", "utf-8"), "ivanova-mp"),
-        (lambda root: (root / "content/files/photo.png").write_bytes(b"\x89PNG broken"), "content/files/photo.png"),
+        (bad_data, "data/mentors/bad.yaml:"),
+        (broken_mkdocs_yml, "mkdocs.yml"),
+        (unknown_plugin, "no-such-plugin"),
+        (script_in_a_page, "site/evil.html"),
+        (name_leak, "ivanova-mp"),
+        (broken_image, "content/files/photo.png"),
     ],
-    ids=["bad-data", "broken-mkdocs-yml", "unknown-plugin", "script-in-a-page", "name-leak", "broken-image"],
 )
 def test_a_failing_build_changes_nothing(built, change, message):
     before = digest(built / "site")
