@@ -6,9 +6,10 @@ form that the theme did not produce. "The theme" is read from the template folde
 ``custom_dir``), so an upgrade of mkdocs-material or a change of our overrides needs no list to
 be kept by hand:
 
-* an inline ``<script>…</script>`` written literally in one of those templates is trusted as
-  written; a ``{{ expression }}`` inside it may stand only inside a JavaScript string literal and
-  matches a run of characters without quotes, backslashes or angle brackets;
+* an inline ``<script>…</script>`` written literally in one of those templates (or brought in
+  whole with ``{% include "partials/x.js" %}``) is trusted as written; a ``{{ expression }}``
+  inside it may stand only inside a JavaScript string literal and matches a run of characters
+  without quotes, backslashes or angle brackets;
 * ``<script src>`` is trusted when it loads a file of the site's ``assets/`` that the theme
   shipped (not one uploaded into ``content/assets/``) — mkdocs-material's bundle, its search
   worker, our ``theme/assets/*.js``;
@@ -43,6 +44,7 @@ MIN_LITERAL = 20  # characters of a trusted inline script that are not template 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _FORM = re.compile(r"<form\b([^>]*)>", re.IGNORECASE)
 _CLASS = re.compile(r"""\bclass\s*=\s*["']([^"'{}]*)["']""", re.IGNORECASE)
+_INCLUDE = re.compile(r"""\{%-?\s*include\s+["']([^"']+)["']\s*-?%\}""")
 _JINJA_EXPR = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 _JINJA_OTHER = re.compile(r"\{[%#].*?[%#]\}", re.DOTALL)
 _HOLE = r"""[^"'`\\<>\n]*?"""
@@ -82,7 +84,8 @@ def _trusted(dirs: tuple[str, ...]) -> Trusted:
             text = path.read_text("utf-8", errors="replace")
             if path.name in UNTRUSTED_TEMPLATES:
                 continue
-            for attrs, body in _SCRIPT.findall(text):
+            for attrs, raw_body in _SCRIPT.findall(text):
+                body = _INCLUDE.sub(lambda m: _included(dirs, m.group(1)), raw_body)
                 if "src" in attrs.lower() or "type" in attrs.lower() or _JINJA_OTHER.search(body):
                     continue  # loaded from a file, a data block (checked by type), or not literal
                 regex = _script_regex(body)
@@ -96,6 +99,15 @@ def _trusted(dirs: tuple[str, ...]) -> Trusted:
     for regex in EXTRA_INLINE_SCRIPTS:
         patterns.setdefault(regex, re.compile(regex, re.DOTALL))
     return Trusted(tuple(patterns.values()), frozenset(classes))
+
+
+def _included(dirs: tuple[str, ...], name: str) -> str:
+    """The text of a template included into a script (``{% include "partials/nv-head.js" %}``)."""
+    for folder in dirs:
+        path = Path(folder) / name
+        if path.is_file() and Path(folder) in path.resolve().parents:
+            return path.read_text("utf-8", errors="replace")
+    return "{% include %}"  # not found: the script stays untrusted
 
 
 def _script_regex(body: str) -> str | None:

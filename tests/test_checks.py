@@ -166,6 +166,19 @@ def test_an_inline_script_written_in_a_theme_template_is_trusted(site, tmp_path)
     assert len(problems) == 1 and "встроенный скрипт" in problems[0].message
 
 
+def test_an_inline_script_included_from_a_file_is_trusted(site, tmp_path):
+    theme = tmp_path / "theme"
+    (theme / "partials").mkdir(parents=True)
+    (theme / "partials/nv-head.js").write_text('try{var m=localStorage.getItem("nv-mode")}catch(e){}\n', "utf-8")
+    (theme / "main.html").write_text(
+        '{% extends "base.html" %}{% block extrahead %}<script>{% include "partials/nv-head.js" %}</script>'
+        "{% endblock %}",
+        encoding="utf-8",
+    )
+    inject(site, '<script>try{var m=localStorage.getItem("nv-mode")}catch(e){}</script>', into_content=False)
+    assert scan(site, extra_theme=theme) == []
+
+
 def test_a_script_replaced_through_content_is_refused(site, tmp_path):
     bundle = next((site / "assets/javascripts").glob("bundle.*.min.js")).relative_to(site).as_posix()
     content = tmp_path / "content"

@@ -102,6 +102,8 @@ NASTY = {
     "huge file": b"name: " + b"x" * (6 * 1024 * 1024) + b"\n",
     "long string": b"name: " + b"\xd0\xaf" * 250_000 + b"\nrole: teacher\nconsent: {publish: false}\n",
     "front matter only": b"---\n---\n",
+    "millions of values": b"name: [" + b"1," * 1_000_000 + b"1]\n",
+    "a huge key": b"x" * 100_000 + b": 1\n",
 }
 
 
@@ -116,3 +118,4 @@ def test_nasty_inputs_through_the_real_cli(minimal, case, target):
     if result.code == 1:
         assert f"{target}" in result.out and "Найдено ошибок:" in result.out
     assert "pwned" not in result.text
+    assert len(result.text) < 20_000, "a message never repeats a huge value"
