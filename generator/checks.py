@@ -26,7 +26,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .errors import Problem
 from .htmlscan import Embeds, Scan
@@ -43,6 +43,7 @@ ZIP_SUFFIXES = {".xlsx", ".docx", ".pptx", ".odt", ".ods", ".odp"}
 MAX_READ = 50 * 1024 * 1024  # per file or archive member: a bomb is not read to the end
 
 _LAYOUT_MEMBER = re.compile(r"(?i)style|theme|font|settings|numbering|\[Content_Types\]")  # no text there
+_PERCENT_CYRILLIC = re.compile(r"%[dD][01]%")
 _TAG_START = re.compile(r"<[a-zA-Z/!?][\w:-]*|>")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 _LOOKALIKES = str.maketrans("aeopcxyAEOPCXYBHKMT", "аеорсхуАЕОРСХУВНКМТ")
@@ -138,6 +139,8 @@ def normalize(text: str) -> str:
     """Text as a reader sees it: tag names dropped (attribute values kept), entities decoded, «ё» = «е»."""
     text = _TAG_START.sub(" ", text)
     text = html.unescape(html.unescape(text))  # twice: an escaped entity in JSON or XML («&amp;#1048;»)
+    if _PERCENT_CYRILLIC.search(text):
+        text = unquote(text)  # an address: files/%D0%98%D0%B2… is «files/Ив…»
     text = _INVISIBLE.sub("", text)
     return text.translate(_LOOKALIKES).replace("ё", "е").replace("Ё", "Е")
 
@@ -159,9 +162,9 @@ def _word(word: str) -> str:
 
 def _capitalized(word: str) -> str:
     """Like :func:`_word`, but the first letter must be a capital: «Лис» the surname, not «лиса»."""
-    pattern = _word(word)
-    first = re.escape(word[0].upper())
-    return f"(?-i:{first})" + pattern[len(re.escape(word[0])) :]
+    pattern = _word(word)  # starts with the (escaped) first letter, «ё» read as «е»
+    letter = re.escape(word[0].replace("ё", "е").replace("Ё", "Е"))
+    return f"(?-i:{letter.upper()})" + pattern[len(letter) :]
 
 
 def _initial(word: str) -> str:

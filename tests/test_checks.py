@@ -283,6 +283,10 @@ PUPIL = ["data/mentors/pupil-artem-9b.yaml"]
         ("Спасибо Сидоровой Ольге Ивановне", []),
         ('<a href="../mentors/sidorov-artem/">Артём</a>', PUPIL),
         ('<a href="../mentors/pupil-artem-9b/">Артём</a>', []),
+        (
+            '<a href="../files/%D0%98%D0%B2%D0%B0%D0%BD%D0%BE%D0%B2%D0%B0%20%D0%9C%D0%B0%D1%80%D0%B8%D1%8F.pdf">',
+            IVANOVA,
+        ),
     ],
 )
 def test_names_are_found_in_every_written_form(tmp_path, text, who):
@@ -312,6 +316,14 @@ def test_names_in_file_names_json_gzip_and_office_files(tmp_path):
 def test_normalize_reads_like_a_browser():
     text = normalize('<b title="Ив&#1072;нова">Мари&shy;я</b>')
     assert '"Иванова"' in text and " Мария " in text and "<" not in text
+
+
+def test_a_surname_with_yo_is_found_written_with_ye(tmp_path):
+    policy = NamePolicy((), (split_name("data/mentors/pupil-a.yaml", "Ёлкин Пётр Семёнович"),), ())
+    site = tmp_path / "yo"
+    site.mkdir()
+    (site / "a.html").write_text("<p>Поздравляем Елкина!</p>", encoding="utf-8")
+    assert [p.file for p in check_names(site, policy)] == ["site/a.html"]
 
 
 def test_a_single_word_name_is_not_searched_alone():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -237,17 +238,46 @@ def test_the_json_export_round_trips_the_payloads(attacked):
     assert exported["sections"][0]["items"][0]["title"] == ICS_BREAKOUT.strip()  # exactly, CR included
 
 
-def test_plain_mkdocs_build_of_the_attacked_portal_is_safe_too(attacked, tmp_path):
+OPEN_GRAPH = """{% extends "base.html" %}
+{% block extrahead %}{% if page %}
+  <meta property="og:title" content="{{ page.title }}">
+  <meta property="og:description" content="{{ page.meta.description }}">{% endif %}
+  <meta property="og:site_name" content="{{ config.extra.nastavnik.org_name }}">
+  <meta name="nv-address" content="{{ config.extra.nastavnik.address | e }}">
+{% endblock %}
+"""
+
+
+def test_a_theme_printing_values_raw_cannot_be_broken_out_of(attacked, tmp_path):
+    """Open Graph tags as a theme would write them, unescaped: the values arrive escaped (hardening.py).
+
+    Built with plain `mkdocs build`, so the plugin's own post-build checks run too.
+    """
+    root = tmp_path / "og"
+    shutil.copytree(attacked, root, ignore=shutil.ignore_patterns("site"))
+    (root / "overrides").mkdir()
+    (root / "overrides/main.html").write_text(OPEN_GRAPH, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("  font: false", "  font: false\n  custom_dir: overrides"), "utf-8"
+    )
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")],
-        cwd=attacked,
+        cwd=root,
         capture_output=True,
         text=True,
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    page = lxml_html.fromstring((tmp_path / "out/mentors/ataka-0/index.html").read_bytes())
-    assert _executable(page) == []
+    program = yaml.safe_load((root / "data/program.yaml").read_text("utf-8"))
+    for rel in ("mentors/ataka-0/index.html", "news/ataka-1/index.html", "index.html"):
+        doc = lxml_html.fromstring((tmp_path / "out" / rel).read_bytes())
+        assert _executable(doc) == [], rel
+        meta = {m.get("property") or m.get("name"): m.get("content") for m in doc.cssselect("head meta")}
+        if rel != "index.html":  # the home page is titled by mkdocs.yml's nav
+            assert _words(meta["og:title"]) == _words(doc.cssselect("article h1")[0].text_content().rstrip("¶"))
+        assert _words(meta["og:site_name"]) == _words(program["organization"]["name"])
+        assert _words(meta["nv-address"]) == _words(program["organization"]["address"])
 
 
 @pytest.mark.parametrize(
