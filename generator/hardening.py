@@ -6,6 +6,10 @@ search index), front-matter values such as ``description`` (``<meta content="…
 contents, and the blog's excerpts of news posts (rendered from the posts' Markdown on their own,
 past the plugin's cleaning of the post pages). A title ``"><script>…`` would run on every page.
 
+Feeds, too: the RSS plugin renders a post's raw Markdown (or its description, taken as HTML) into
+each item's description, which feed readers display as HTML. :func:`harden_feeds` cleans them
+after they are written.
+
 So the plugin passes every page through :func:`harden_page` once its content is rendered, and
 every blog view through :func:`harden_view`: text becomes :class:`~markupsafe.Markup` holding the
 HTML-escaped text. Markup prints escaped where the theme does not escape, and is not escaped a
@@ -15,9 +19,13 @@ template show the text exactly as written.
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
 from typing import Any
 
 import nh3
+from lxml import etree
 from markupsafe import Markup, escape
 
 from .markup import clean_html
@@ -66,3 +74,28 @@ def harden_view(context: dict[str, Any], embed_hosts: tuple[str, ...]) -> None:
     page = context.get("page")
     if page is not None:
         harden_toc(page.toc)
+
+
+FEED_HTML_ELEMENTS = ("description", "{http://purl.org/rss/1.0/modules/content/}encoded")
+
+
+def harden_feeds(site: Path, embed_hosts: tuple[str, ...]) -> None:
+    """RSS items' descriptions and JSON Feed items' ``content_html`` cleaned like the posts themselves."""
+    for path in sorted(site.glob("feed_*.xml")):
+        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+        for element in tree.iter(*FEED_HTML_ELEMENTS):
+            if element.text:
+                element.text = clean_html(element.text, embed_hosts)
+        _replace(path, etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
+    for path in sorted(site.glob("feed_*.json")):
+        feed = json.loads(path.read_text("utf-8"))
+        for item in feed.get("items", []):
+            if isinstance(item.get("content_html"), str):
+                item["content_html"] = clean_html(item["content_html"], embed_hosts)
+        _replace(path, json.dumps(feed, ensure_ascii=False, indent=4).encode("utf-8"))
+
+
+def _replace(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.nastavnik-tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)

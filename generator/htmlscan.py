@@ -14,6 +14,7 @@ previous ``site/`` stays as it was.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
@@ -31,6 +32,7 @@ from .trusted import INERT_SCRIPT_TYPES, Trusted
 
 CONTENT_AREA = "md-content__inner"
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".mht", ".mhtml"}
+FEED_HTML = {"description", "encoded", "summary", "content"}  # RSS/Atom elements whose text is HTML
 XML_SUFFIXES = {".svg", ".xml", ".xsl", ".xslt", ".xhtml", ".xht"}
 URL_ATTRIBUTES = {
     "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite", "codebase",
@@ -85,6 +87,8 @@ class Scan:
                 problems += self._problems(path, self.page(path))
             elif suffix in XML_SUFFIXES and path.is_file():
                 problems += self._problems(path, self.xml(path))
+            elif suffix == ".json" and path.is_file():
+                problems += self._problems(path, self.json_feed(path))
         return problems
 
     def _problems(self, path: Path, findings: Iterable[tuple[str, str]]) -> list[Problem]:
@@ -98,14 +102,41 @@ class Scan:
             root = lxml_html.document_fromstring(raw)
         except (etree.ParserError, ValueError):
             return
-        page_url = path.relative_to(self.site).as_posix()
+        yield from self._tree(root, text, path.relative_to(self.site).as_posix())
+
+    def _tree(
+        self, root: lxml_html.HtmlElement, text: str, page_url: str, content: bool = False
+    ) -> Iterator[tuple[str, str]]:
+        """Findings in a parsed page (``content``: all of it is content, as in a feed's item)."""
         for element in _SUSPECT_ELEMENTS(root):  # XPath in C: a page has thousands of harmless elements
-            yield from self._element(element, page_url, in_content=_in_content(element))
+            yield from self._element(element, page_url, in_content=content or _in_content(element))
         for value in _ADDRESSES_WITH_SCHEME(root):
             element = value.getparent()
             if _BAD_SCHEME.match(_INVISIBLE.sub("", value)) or value.attrname in ("srcset", "imagesrcset", "values"):
-                yield from _attributes(element, _in_content(element))
+                yield from _attributes(element, content or _in_content(element))
         yield from _raw_checks(text, root)
+
+    def _fragment(self, html: str | None) -> Iterator[tuple[str, str]]:
+        """HTML carried as text (a feed item's description): what a feed reader would render."""
+        if not html or "<" not in html:
+            return
+        try:
+            root = lxml_html.document_fromstring(f"<html><body>{html}</body></html>")
+        except (etree.ParserError, ValueError):
+            return
+        yield from self._tree(root, html, "", content=True)
+
+    def json_feed(self, path: Path) -> Iterator[tuple[str, str]]:
+        """A JSON Feed (``feed_json_*.json``): the HTML of its items."""
+        if not path.name.startswith("feed"):
+            return
+        try:
+            feed = json.loads(path.read_text("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            return
+        for item in feed.get("items", []) if isinstance(feed, dict) else []:
+            if isinstance(item, dict) and isinstance(item.get("content_html"), str):
+                yield from self._fragment(item["content_html"])
 
     def xml(self, path: Path) -> Iterator[tuple[str, str]]:
         """SVG, XHTML, XML: a browser runs scripts in them too (an XHTML ``<script>`` inside XML)."""
@@ -117,9 +148,12 @@ class Scan:
         for element in root.iter():
             if not isinstance(element.tag, str):
                 continue
-            if etree.QName(element).localname.lower() == "script":
+            local = etree.QName(element).localname.lower()
+            if local == "script":
                 yield _finding("скрипт в файле SVG/XML", "<script>", in_content=True)
             yield from _attributes(element, in_content=True)
+            if local in FEED_HTML and etree.QName(root).localname.lower() in ("rss", "feed", "rdf"):
+                yield from self._fragment(element.text)
 
     def _element(self, element: lxml_html.HtmlElement, page_url: str, in_content: bool) -> Iterator[tuple[str, str]]:
         tag = element.tag.lower()

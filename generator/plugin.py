@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from . import ru
 from .checks import SiteCheck
 from .errors import format_problems
-from .hardening import harden_page, harden_view, inert
+from .hardening import harden_feeds, harden_page, harden_view, inert
 from .images import ImageRefused, clean_site_images
 from .markup import DEFAULT_EMBED_HOSTS, clean_html
 from .portal import Portal
@@ -123,13 +123,15 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         harden_view(context, tuple(self.config.embed_hosts))
         return context
 
+    @event_priority(-110)  # after the RSS plugin has written the feeds (and Material's offline plugin, -100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Photos lose their EXIF; under plain `mkdocs build` the post-build checks run here too."""
+        """Photos lose their EXIF, feeds their scripts; under plain `mkdocs build` the post-build checks run here too."""
         site = Path(config.site_dir)
         try:
             clean_site_images(site)
         except ImageRefused as refused:
             raise PluginError(refused.problem.format()) from None
+        harden_feeds(site, tuple(self.config.embed_hosts))
         if self.site_check is not None:
             problems = self.site_check.run(site)
             if problems:

@@ -207,6 +207,24 @@ def test_svg_and_xml_files_are_scanned(site):
     }
 
 
+def test_html_inside_feeds_is_scanned(site):
+    (site / "feed_rss_created.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><item><title>x</title>'
+        "<description>&lt;img src=x onerror=alert(1)&gt;</description></item>"
+        "<item><description>&lt;b&gt;жирный&lt;/b&gt; текст</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    (site / "feed_json_created.json").write_text(
+        json.dumps({"items": [{"content_html": '<a href="javascript:alert(1)">x</a>'}, {"content_html": "<p>ok</p>"}]}),
+        encoding="utf-8",
+    )
+    found = {(p.file, p.message.split(" — ")[1].split(":")[0]) for p in scan(site)}
+    assert found == {
+        ("site/feed_rss_created.xml", "обработчик события onerror="),
+        ("site/feed_json_created.json", "адрес javascript"),
+    }
+
+
 def test_an_uploaded_html_file_is_scanned(site):
     (site / "files/page.html").write_text("<html><body><script>alert(1)</script></body></html>", encoding="utf-8")
     problems = scan(site)

@@ -212,6 +212,10 @@ def test_the_feeds_are_valid_and_hold_the_payloads_as_text(attacked):
         assert _words(post.data["title"]) in titles
     feed = json.loads((attacked / "site/feed_json_created.json").read_text("utf-8"))
     assert len(feed["items"]) >= 6
+    # feed readers render descriptions as HTML: nothing in them may run
+    fragments = [d.text for d in rss.iter("description") if d.text] + [i["content_html"] for i in feed["items"]]
+    for fragment in fragments:
+        assert _executable(lxml_html.fragment_fromstring(fragment, create_parent="div")) == [], fragment
 
 
 def test_the_calendar_keeps_payloads_as_text_and_no_event_is_injected(attacked):
