@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .models import Contacts, Curator, Honor, Mentor
@@ -105,10 +106,19 @@ def publish_person(person_id: str, mentor: Mentor) -> Person | None:
     )
 
 
-def withheld_photos(mentors: Iterable[Mentor], published: Iterable[Person]) -> frozenset[str]:
-    """Photos in ``content/`` of people whose photo may not be shown: left out of the site altogether."""
+PHOTO_FOLDER = "files/mentors"  # where the people's photos live in content/
+
+
+def withheld_photos(mentors: Iterable[Mentor], published: Iterable[Person], content_dir: Path) -> frozenset[str]:
+    """Photos in ``content/`` that no published person shows: left out of the site altogether.
+
+    Those of people without consent to their photo, and any other file in ``files/mentors/`` — the
+    photo of someone whose card was deleted instead of set to ``publish: false``.
+    """
     shown = {person.photo for person in published if person.photo}
-    return frozenset(m.photo for m in mentors if m.photo and m.photo not in shown)
+    folder = content_dir / PHOTO_FOLDER
+    unclaimed = {f"{PHOTO_FOLDER}/{p.relative_to(folder).as_posix()}" for p in folder.rglob("*") if p.is_file()}
+    return frozenset({m.photo for m in mentors if m.photo} | unclaimed) - shown
 
 
 def first_name(mentor: Mentor) -> str:

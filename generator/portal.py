@@ -281,7 +281,7 @@ def build_portal(records: Records, content_dir: Path, today: dt.date, last_chang
         honors=honors,
         figures=records.monitoring.model.figures if records.monitoring else (),
         forms_by_id=forms_by_id,
-        withheld_files=withheld_photos((e.model for e in records.mentors), mentors),
+        withheld_files=withheld_photos((e.model for e in records.mentors), mentors, content_dir),
     )
 
 

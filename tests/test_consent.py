@@ -231,6 +231,20 @@ def test_withdrawn_consent_removes_the_person_from_every_output(portal, tmp_path
     assert not (root / "site/files/mentors/orlova-vn.jpg").exists()
 
 
+def test_a_deleted_card_leaves_no_photo_behind(portal, tmp_path):
+    """Deleting a person's file instead of withdrawing consent: their photo in files/mentors/ is not published."""
+    root = tmp_path / "deleted"
+    shutil.copytree(portal, root, ignore=shutil.ignore_patterns("site"))
+    (root / "data/mentors/petrova-ai.yaml").unlink()
+    write_photo(root / "content/files/mentors/petrova-ai.jpg")
+    practice = root / "data/practices/shkola-molodogo-pedagoga.yaml"
+    practice.write_text(practice.read_text("utf-8").replace("petrova-ai, ", ""), encoding="utf-8")
+    result = run_cli("build", cwd=root)
+    assert result.code == 0, result.text
+    assert not (root / "site/files/mentors/petrova-ai.jpg").exists()
+    assert (root / "site/files/polozhenie.txt").exists()
+
+
 def test_a_pupil_needs_a_parents_consent(minimal):
     pupil = minimal / "data/mentors/pupil-artem-9b.yaml"
     pupil.write_text(pupil.read_text("utf-8").replace("by: parent", "by: self"), encoding="utf-8")
