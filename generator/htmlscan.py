@@ -1,9 +1,8 @@
-"""The post-build scan of every HTML and SVG file: nothing executable that the theme did not put there.
+"""The post-build scan of every HTML, SVG and XML file and feed: nothing executable the theme did not put there.
 
 A page has two parts. Its content (``.md-content__inner``: the article, or a blog view's list of
-excerpts) holds what came from the data
-and the editors' Markdown: there, nothing may run — no script, no form, no frame but a sandboxed
-embed from an allowed host. The rest is the theme (mkdocs-material and our overrides): there,
+excerpts) holds what came from the data and the editors' Markdown: there, nothing may run — no
+script, no form, no frame but a sandboxed embed from an allowed host. The rest is the theme (mkdocs-material and our overrides): there,
 scripts and forms are allowed only as the theme's templates wrote them (:mod:`generator.trusted`).
 Everywhere: no event-handler attribute, no ``javascript:``/``vbscript:``/``data:`` address, no
 ``<object>``, ``<embed>``, ``<base>``, ``<meta http-equiv=refresh>``, no CSS ``expression()``.

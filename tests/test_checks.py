@@ -17,9 +17,10 @@ import openpyxl
 import pytest
 from conftest import copy_portal, run_cli
 
-from generator.checks import check_names, check_spreadsheets, normalize
+from generator.checks import check_spreadsheets
 from generator.htmlscan import Embeds, Scan
 from generator.markup import safe_cell
+from generator.namecheck import check_names, normalize
 from generator.people import Name, NamePolicy, split_name
 from generator.plugin import theme_dir
 from generator.trusted import trusted
