@@ -26,7 +26,7 @@ PAGE_KEYS = {
     "search": "настройки поиска: exclude, boost",
 }
 HIDE_VALUES = {"navigation", "toc", "footer", "path", "feedback", "tags"}
-SEARCH_KEYS = {"exclude": bool, "boost": (int, float)}
+SEARCH_KEYS: dict[str, type | tuple[type, ...]] = {"exclude": bool, "boost": (int, float)}
 
 
 def editors_pages(content_dir: Path, posts_dir: Path) -> list[Path]:

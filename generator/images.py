@@ -71,9 +71,9 @@ def refusal(path: Path) -> tuple[str, str] | None:
             "пересохраните его как JPEG или PNG",
         )
     if width * height > MAX_PIXELS:
-        size = f"{width}×{height} точек " if width != MAX_PIXELS else ""
+        dimensions = f"{width}×{height} точек " if width != MAX_PIXELS else ""
         return (
-            f"изображение {size}слишком велико (больше {MAX_PIXELS // 1_000_000} млн точек)",
+            f"изображение {dimensions}слишком велико (больше {MAX_PIXELS // 1_000_000} млн точек)",
             f"уменьшите его, например до {MAX_SIDE} точек по длинной стороне",
         )
     return None
