@@ -10,22 +10,24 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import datetime as dt
+import fcntl
 import logging
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .build_status import recorded
-from .checks import check_private_names
+from .checks import SiteCheck
 from .decap import vendor_paths
 from .errors import BuildFailed, DataErrors, Problem, Severity
 from .models import Curator, Mentor
-from .people import private_names
+from .people import people_of
 from .portal import Portal
 from .project import Project, build_date, check
 from .render.pages import render_pages
@@ -74,38 +76,54 @@ def build(project: Project, strict: bool = False, today: dt.date | None = None) 
     with timings.stage("render"):
         rendered = render_pages(portal)
 
-    _remove_stale_staging(project)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
     notes: list[str] = []
-    try:
-        with timings.stage("mkdocs"):
-            pages, engine_warnings = run_mkdocs(project, staging, portal, rendered, strict, notes=notes)
-        with timings.stage("checks"):
-            post_build_checks(staging, checked.records.people(), skip=vendor_paths(project.root))
-        with timings.stage("write"):
-            swap_into(staging, project.site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with exclusive(project):
+        remove_stale_staging(project)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
+        try:
+            with timings.stage("mkdocs"):
+                engine = run_mkdocs(project, staging, portal, rendered, strict, notes=notes)
+            with timings.stage("checks"):
+                site_check = engine.site_check(project, people_of(checked.records))
+                post_build_checks(staging, site_check)
+            with timings.stage("write"):
+                swap_into(staging, project.site_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
     return BuildReport(
-        pages=pages,
+        pages=engine.pages,
         records=checked.records.count,
         seconds=time.perf_counter() - started,
-        warnings=tuple(problems.warnings) + engine_warnings,
+        warnings=tuple(problems.warnings) + engine.warnings,
         timings=timings.stages,
         peak_rss_mb=peak_rss_mb(),
         notes=tuple(notes),
     )
 
 
-def post_build_checks(site: Path, people: Iterable[Mentor | Curator], skip: Iterable[str] = ()) -> None:
-    """Every check on a built tree before it is published (also over a district's merged tree).
+def post_build_checks(site: Path, site_check: SiteCheck) -> None:
+    """Every check on a built tree before it is published; the previous ``site/`` stays when one fails."""
+    findings = site_check.run(site)
+    if findings:
+        raise DataErrors(findings)
 
-    ``skip``: site paths of vendored files copied unchanged (Decap's script), which hold no data.
-    """
-    leaks = check_private_names(site, private_names(people), skip=skip)
-    if leaks:
-        raise DataErrors(leaks)
+
+@dataclass(frozen=True)
+class EngineRun:
+    """What MkDocs built: pages, its warnings, and what the post-build checks need of its configuration."""
+
+    pages: int
+    warnings: tuple[Problem, ...]
+    theme_dirs: tuple[str, ...]
+    embed_hosts: tuple[str, ...]
+    site_url: str | None
+
+    def site_check(self, project: Project, people: Iterable[tuple[str, Mentor | Curator]]) -> SiteCheck:
+        """The post-build checks of this tree: ``project``'s content, the theme MkDocs used, ``people``'s names."""
+        return SiteCheck.of(
+            project.content_dir, people, self.theme_dirs, self.embed_hosts, self.site_url, vendor_paths(project.root)
+        )
 
 
 def run_mkdocs(
@@ -116,8 +134,8 @@ def run_mkdocs(
     strict: bool,
     configure: Callable[[MkDocsConfig], None] | None = None,
     notes: list[str] | None = None,
-) -> tuple[int, tuple[Problem, ...]]:
-    """Run MkDocs on the portal into ``site_dir``; return the number of pages and MkDocs' warnings.
+) -> EngineRun:
+    """Run MkDocs on the portal into ``site_dir``.
 
     ``configure`` adjusts the loaded configuration first (an organization of a district: its own
     ``docs_dir``, ``site_url`` and ``nav``); ``notes`` receives what the plugin has to tell the editor
@@ -147,27 +165,56 @@ def run_mkdocs(
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as exc:
-        raise BuildFailed(f"сборка сайта MkDocs не удалась: {exc}".strip()) from None
+        raise BuildFailed(_engine_failure(f"сборка сайта MkDocs не удалась: {exc}".strip(), collector)) from None
     except SystemExit as exc:
-        raise BuildFailed(f"сборка сайта MkDocs прервана (код {exc.code})") from None
+        raise BuildFailed(_engine_failure(f"сборка сайта MkDocs прервана (код {exc.code})", collector)) from None
     finally:
         logger.removeHandler(collector)
     pages = sum(1 for _ in site_dir.rglob("*.html"))
-    return pages, tuple(collector.problems)
+    embed_hosts = tuple(getattr(plugin.config, "embed_hosts", ()))
+    theme_dirs = tuple(map(str, config.theme.dirs))
+    return EngineRun(pages, tuple(collector.problems), theme_dirs, embed_hosts, config.site_url)
+
+
+def _engine_failure(summary: str, collector: _WarningCollector) -> str:
+    """MkDocs says only «Aborted with a BuildError!»: put the errors it logged before that into the message."""
+    logged = collector.errors + [p.message.removeprefix("MkDocs: ") for p in collector.problems]
+    details = [f"MkDocs: {message}" for message in logged if message not in summary]
+    return "\n".join([*details, summary + " — прежний site/ не изменён"])
 
 
 class _WarningCollector(logging.Handler):
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
         self.problems: list[Problem] = []
+        self.errors: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage().strip()
-        if message:
+        if not message:
+            return
+        if record.levelno >= logging.ERROR:
+            self.errors.append(message)
+        else:
             self.problems.append(Problem("mkdocs.yml", None, f"MkDocs: {message}", "", Severity.WARNING))
 
 
-def _remove_stale_staging(project: Project) -> None:
+@contextmanager
+def exclusive(project: Project) -> Iterator[None]:
+    """One build at a time per portal: a second one waits (it would otherwise delete the first one's staging).
+
+    The lock is the kernel's (flock on the portal's folder): it is released when the process ends,
+    however it ends, so a killed build never leaves a stale lock behind.
+    """
+    fd = os.open(project.root, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def remove_stale_staging(project: Project) -> None:
     """Folders left by a build that was killed: they were never published."""
     for stale in project.root.glob(STAGING_PREFIX + "*"):
         if stale.is_dir():

@@ -1,115 +1,139 @@
 """Checks on the built site, before it replaces ``site/``: what must never be published.
 
-* no name of a person without consent (nor a minor's surname) in any file: pages, the search
-  index, the sitemap, feeds, calendars, tables (inside XLSX too);
-* (more checks join here: scripts and event handlers not produced by us or mkdocs-material.)
+:class:`SiteCheck` runs three of them over the staged site and returns every finding:
 
-A failed check fails the build; the previous ``site/`` stays as it was.
+* **names** (:mod:`generator.namecheck`) — no name of a person without consent, and no surname of
+  a minor, in any file: pages (text and attributes: alt texts, Open Graph tags), the search index,
+  the sitemap (also gzipped), feeds, calendars, tables (inside XLSX/DOCX too) and file names;
+* **executable content** in HTML, SVG, XML and feeds (:mod:`generator.htmlscan`);
+* **spreadsheet formulas** in the generated CSV/XLSX (a cell starting with ``= + - @`` runs in Excel).
+
+A finding fails the build; the previous ``site/`` stays as it was. Messages name the file of
+the person (``data/mentors/ivanova-mp.yaml``), never the name itself: build logs may be public.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import csv
+import io
 import re
 import zipfile
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import Problem
+from .htmlscan import Embeds, Scan
+from .markup import FORMULA_START
+from .models import Curator, Mentor
+from .namecheck import MAX_READ, check_names
+from .people import NamePolicy, name_policy
+from .trusted import OWN_TEMPLATE_DIRS, Trusted, trusted
 
-TEXT_SUFFIXES = {".html", ".htm", ".xml", ".json", ".js", ".txt", ".ics", ".csv", ".md", ".yml", ".yaml", ".svg"}
-ZIP_SUFFIXES = {".xlsx", ".docx"}
+
+@dataclass(frozen=True)
+class SiteCheck:
+    """Everything the post-build checks need, gathered before MkDocs runs.
+
+    ``scan`` (executable content, spreadsheet formulas) reads one tree built from one ``content/``;
+    ``names`` reads any tree with the policy of everyone given. A school runs both over its site; a
+    district scans each organization's section where it is built and searches names once over the
+    merged site, with everyone's names (see :mod:`generator.district.build`).
+    """
+
+    names: NamePolicy
+    trusted: Trusted
+    embeds: Embeds
+    content_dir: Path
+    base_path: str = "/"
+    skip: frozenset[str] = frozenset()  # site paths copied unchanged from third-party packages (Decap CMS)
+
+    @classmethod
+    def of(
+        cls,
+        content_dir: Path,
+        people: Iterable[tuple[str, Mentor | Curator]],
+        theme_dirs: Iterable[str],
+        embed_hosts: Sequence[str],
+        site_url: str | None = None,
+        skip: Iterable[str] = (),
+    ) -> SiteCheck:
+        base_path = urlsplit(site_url or "/").path or "/"
+        return cls(
+            name_policy(people),
+            trusted((*theme_dirs, *OWN_TEMPLATE_DIRS)),
+            Embeds(tuple(embed_hosts)),
+            content_dir,
+            base_path if base_path.endswith("/") else base_path + "/",
+            frozenset(skip),
+        )
+
+    def run(self, site: Path) -> list[Problem]:
+        return self.search_names(site) + self.scan(site)
+
+    def search_names(self, site: Path) -> list[Problem]:
+        return check_names(site, self.names, self.content_dir, self.skip)
+
+    def scan(self, site: Path, exclude: Iterable[str] = ()) -> list[Problem]:
+        """Scripts, handlers, forms and formulas in ``site``, leaving out its top-level folders ``exclude``."""
+        folders = frozenset(exclude)
+        problems = Scan(site, self.trusted, self.embeds, self.content_dir, self.base_path, self.skip, folders).run()
+        return problems + check_spreadsheets(site, self.content_dir, folders)
 
 
-def site_texts(site: Path, skip: Collection[str] = ()) -> Iterator[tuple[str, str]]:
-    """(relative path, text) of every file in ``site`` that can hold text; JSON un-escaped, XLSX unzipped.
+# --- spreadsheets ------------------------------------------------------------------------------
 
-    ``skip``: site paths of third-party files copied unchanged (Decap CMS in admin/), which hold no data."""
+
+def check_spreadsheets(site: Path, content_dir: Path | None, exclude: frozenset[str] = frozenset()) -> list[Problem]:
+    """Generated CSV/XLSX files hold no cell that Excel would run as a formula."""
+    problems = []
     for path in sorted(site.rglob("*")):
-        if not path.is_file():
+        suffix = path.suffix.lower()
+        if suffix not in (".csv", ".xlsx") or not path.is_file():
             continue
         rel = path.relative_to(site).as_posix()
-        if rel in skip:
+        if rel.partition("/")[0] in exclude:
             continue
-        suffix = path.suffix.lower()
-        if suffix in TEXT_SUFFIXES:
-            text = path.read_text("utf-8", errors="replace")
-            if suffix == ".json":
-                text = _unescaped_json(text)
-            yield rel, text
-        elif suffix in ZIP_SUFFIXES:
-            try:
-                with zipfile.ZipFile(path) as archive:
-                    for member in archive.namelist():
-                        if member.endswith(".xml"):
-                            yield f"{rel}:{member}", archive.read(member).decode("utf-8", errors="replace")
-            except zipfile.BadZipFile:
-                continue
-
-
-def _unescaped_json(text: str) -> str:
-    try:
-        return json.dumps(json.loads(text), ensure_ascii=False)
-    except ValueError:
-        return text
-
-
-def find_names(texts: Iterable[tuple[str, str]], names: Iterable[str]) -> list[tuple[str, str]]:
-    """(file, name) for every private name found as a whole word (case-insensitive, «ё» = «е»)."""
-    patterns = [
-        (name, re.compile(r"(?<![\wЁё])" + _flexible(name) + r"(?![\wЁё])", re.IGNORECASE))
-        for name in sorted(set(names))
-    ]
-    if not patterns:
-        return []
-    # Fast path: a file's words are collected once; a name's pattern runs only where all its words occur.
-    # Identical files (each section of a district has its own copy of the theme's scripts) are searched once.
-    keys = {name: _words(name) for name, _ in patterns}
-    cyrillic = all(_CYRILLIC.fullmatch(word) for key in keys.values() for word in key)
-    letters = _CYRILLIC if cyrillic else _LETTERS
-    found: list[tuple[str, str]] = []
-    known: dict[bytes, list[str]] = {}
-    for rel, text in texts:
-        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        if digest not in known:
-            words = _words(text, letters)
-            known[digest] = [name for name, pattern in patterns if keys[name] <= words and pattern.search(text)]
-        found.extend((rel, name) for name in known[digest])
-    return found
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-_CYRILLIC = re.compile(r"[а-я]+")  # after lower() and «ё» → «е»: enough when every name is written in Cyrillic
-
-
-def _words(text: str, letters: re.Pattern[str] = _LETTERS) -> set[str]:
-    """The runs of letters of ``text``, lower-cased, «ё» as «е»."""
-    return set(letters.findall(text.lower().replace("ё", "е")))
-
-
-def _flexible(name: str) -> str:
-    """A regex for ``name`` where «е»/«ё» are the same and spaces may be any whitespace or &nbsp;."""
-    parts = []
-    for char in name:
-        if char in "еёЕЁ":
-            parts.append("[еёЕЁ]")
-        elif char.isspace():
-            parts.append(r"(?:\s|&nbsp;|&#160;)+")
-        else:
-            parts.append(re.escape(char))
-    return "".join(parts)
-
-
-def check_private_names(site: Path, names: Iterable[str], skip: Collection[str] = ()) -> list[Problem]:
-    problems = []
-    for rel, name in find_names(site_texts(site, skip), names):
-        problems.append(
-            Problem(
-                f"site/{rel}",
-                None,
-                f"в опубликованном файле найдено имя «{name}» человека, не давшего согласия на публикацию",
-                "уберите имя из текста (data/ или content/) или внесите согласие в его карточку; сайт не обновлён",
+        if content_dir is not None and (content_dir / rel).is_file():
+            continue  # an editor's own file, published as uploaded
+        found = _csv_formulas(path) if suffix == ".csv" else _xlsx_formulas(path)
+        if found:
+            problems.append(
+                Problem(
+                    f"site/{rel}",
+                    None,
+                    f"в таблице есть ячейка, которую Excel выполнит как формулу ({found})",
+                    "выгрузка должна начинать такие ячейки с апострофа (markup.safe_cell); сайт не обновлён",
+                )
             )
-        )
     return problems
+
+
+def _csv_formulas(path: Path) -> str | None:
+    text = path.read_bytes()[:MAX_READ].decode("utf-8-sig", errors="replace")
+    for row_number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)), start=1):
+        for column, cell in enumerate(row, start=1):
+            if cell.startswith(FORMULA_START):
+                return f"строка {row_number}, столбец {column}: «{cell[:40]}»"
+    return None
+
+
+def _delimiter(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+def _xlsx_formulas(path: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.namelist():
+                if member.startswith("xl/externalLinks/"):
+                    return "внешняя ссылка (DDE)"
+                if member.startswith("xl/worksheets/") and member.endswith(".xml"):
+                    with archive.open(member) as stream:
+                        if re.search(rb"<(?:\w+:)?f[\s>/]", stream.read(MAX_READ)):
+                            return f"лист {member.rsplit('/', 1)[-1]}"
+    except (zipfile.BadZipFile, OSError):
+        return None
+    return None

@@ -110,9 +110,14 @@ def vendor_files(modules: Path) -> dict[str, Path]:
 
 
 def vendor_paths(root: Path) -> frozenset[str]:
-    """Site paths of the third-party files /admin/ copies unchanged (the private-name check skips them)."""
+    """Site paths of the scripts /admin/ serves unchanged: third-party files and our own module.
+
+    No data reaches them: the private-name search skips them and the post-build scan trusts them.
+    """
     modules = node_modules(root)
-    return frozenset(vendor_files(modules)) if modules is not None else frozenset()
+    if modules is None or not (files := vendor_files(modules)):
+        return frozenset()
+    return frozenset({*files, f"{ADMIN_DIR}/nastavnik-admin.js"})
 
 
 def licences(modules: Path) -> str:

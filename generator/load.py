@@ -5,9 +5,9 @@ are built here, without recursion, so that:
 
 * every value keeps the line it was written on (``SourceDoc.line_of``), also for errors found
   later by the models;
-* duplicate keys, aliases (``*name``, the way to an alias bomb), several documents in one file and
-  nesting deeper than :data:`MAX_DEPTH` are refused with a Russian message instead of being
-  silently accepted or exhausting memory and the C stack;
+* duplicate keys, aliases (``*name``, the way to an alias bomb), several documents in one file,
+  nesting deeper than :data:`MAX_DEPTH`, more than :data:`MAX_VALUES` values and over-long keys are
+  refused with a Russian message instead of being silently accepted or exhausting memory and the C stack;
 * a UTF-8 BOM and CRLF line endings are accepted; other encodings are refused with the line of the
   first bad byte.
 """
@@ -34,6 +34,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_STRING = 200_000
+MAX_VALUES = 100_000  # a roadmap of a thousand items has some ten thousand; millions would exhaust memory
+MAX_KEY = 200
 
 Loc = tuple[str | int, ...]
 
@@ -124,6 +126,7 @@ def _build(events: Iterator[yaml.Event], offset: int) -> tuple[Any, dict[Loc, in
     root: list[Any] = []
     stack: list[list[Any]] = [[root, (), None]]
     documents = 0
+    values = 0
 
     def line(event: yaml.Event) -> int:
         return event.start_mark.line + 1 + offset
@@ -137,6 +140,10 @@ def _build(events: Iterator[yaml.Event], offset: int) -> tuple[Any, dict[Loc, in
             if key is None:  # this value is a key
                 if not isinstance(value, str):
                     raise _LoadError(line(event), "ключ должен быть простым текстом", "запишите «ключ: значение»")
+                if len(value) > MAX_KEY:
+                    raise _LoadError(
+                        line(event), f"слишком длинный ключ (больше {MAX_KEY} знаков)", "проверьте двоеточие и отступы"
+                    )
                 if value in container:
                     raise _LoadError(
                         line(event),
@@ -155,6 +162,14 @@ def _build(events: Iterator[yaml.Event], offset: int) -> tuple[Any, dict[Loc, in
         return item_loc
 
     for event in events:
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            values += 1
+            if values > MAX_VALUES:
+                raise _LoadError(
+                    line(event),
+                    f"в файле слишком много значений (больше {MAX_VALUES:,})".replace(",", " "),
+                    "разделите его на несколько файлов: одна запись — один файл",
+                )
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:

@@ -48,6 +48,7 @@ _CLEAN_CONTENT = {"script", "style", "template", "object", "embed", "noscript", 
 
 DEFAULT_EMBED_HOSTS = ("vk.com", "vkvideo.ru", "rutube.ru", "yandex.ru", "api-maps.yandex.ru")
 _SANDBOX = "allow-scripts allow-same-origin allow-popups allow-presentation"
+_ALLOW = "fullscreen; picture-in-picture; encrypted-media"  # nothing more for an embedded player or map
 
 _MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "smarty"]
 _MARKDOWN_CONFIG = {
@@ -77,10 +78,14 @@ def _cleaner(embed_hosts: tuple[str, ...]):  # type: ignore[no-untyped-def]
     allowed_hosts = set(embed_hosts)
 
     def filter_attribute(tag: str, name: str, value: str) -> str | None:
+        if name == "id" and value.startswith("__"):
+            return None  # mkdocs-material's own elements (__config, __search…): never shadowed by content
         if tag == "iframe" and name == "src":
-            return value if _host_allowed(value, allowed_hosts) else None
+            return value if embed_allowed(value, allowed_hosts) else None
         if tag == "iframe" and name == "sandbox":
             return _SANDBOX
+        if tag == "iframe" and name == "allow":
+            return _ALLOW
         if tag == "input" and name == "type":
             return value if value in {"checkbox", "radio"} else None
         return value
@@ -101,7 +106,14 @@ def _cleaner(embed_hosts: tuple[str, ...]):  # type: ignore[no-untyped-def]
     return clean
 
 
-def _host_allowed(url: str, hosts: set[str]) -> bool:
+def embed_allowed(url: str, hosts: Iterable[str]) -> bool:
+    """``url`` is an ``https://`` address on one of ``hosts`` (or a subdomain of one).
+
+    Backslashes, spaces and «@» are refused outright: browsers and Python disagree about the host of
+    ``https://evil.example\\@vk.com/``, and the browser's reading is the one that counts.
+    """
+    if _AMBIGUOUS_URL.search(url):
+        return False
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -110,20 +122,36 @@ def _host_allowed(url: str, hosts: set[str]) -> bool:
     return parts.scheme == "https" and any(host == h or host.endswith("." + h) for h in hosts)
 
 
-_IFRAME = re.compile(r"<iframe\b([^>]*)>", re.IGNORECASE)
+_AMBIGUOUS_URL = re.compile(r"[\\\s@\x00-\x1f]")
+
+
+_IFRAME = re.compile(r"<iframe\b([^>]*)>(.*?)</iframe>", re.IGNORECASE | re.DOTALL)
 
 
 def _sandbox_iframes(html: str) -> str:
-    """Every kept iframe gets a sandbox (nh3 keeps only the attributes it was told to)."""
+    """Every kept iframe gets a sandbox; one whose address was not allowed is removed whole."""
 
     def fix(match: re.Match[str]) -> str:
         attrs = match.group(1)
         if "src=" not in attrs:
-            return "<iframe>"
+            return ""
         if "sandbox=" not in attrs:
             attrs += f' sandbox="{_SANDBOX}"'
         if "loading=" not in attrs:
             attrs += ' loading="lazy"'
-        return f"<iframe{attrs}>"
+        return f"<iframe{attrs}></iframe>"
 
     return _IFRAME.sub(fix, html)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    """A text cell for CSV/XLSX that Excel and LibreOffice show as text, never run as a formula.
+
+    A cell starting with ``= + - @`` (or a tab or carriage return) is a formula to a spreadsheet:
+    ``=HYPERLINK(…)`` sends the reader elsewhere, ``=cmd|…`` once ran programs. An apostrophe in
+    front (OWASP's advice) keeps the text as written; the post-build check refuses exports without it.
+    """
+    return "'" + value if value.startswith(FORMULA_START) else value

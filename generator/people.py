@@ -7,11 +7,15 @@ there is no valid consent. A minor becomes «Имя, класс»: the surname n
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .models import Contacts, Curator, Honor, Mentor
+
+if TYPE_CHECKING:
+    from .validate import Records
 
 ROLE_LABELS = {
     "teacher": "педагог",
@@ -102,6 +106,21 @@ def publish_person(person_id: str, mentor: Mentor) -> Person | None:
     )
 
 
+PHOTO_FOLDER = "files/mentors"  # where the people's photos live in content/
+
+
+def withheld_photos(mentors: Iterable[Mentor], published: Iterable[Person], content_dir: Path) -> frozenset[str]:
+    """Photos in ``content/`` that no published person shows: left out of the site altogether.
+
+    Those of people without consent to their photo, and any other file in ``files/mentors/`` — the
+    photo of someone whose card was deleted instead of set to ``publish: false``.
+    """
+    shown = {person.photo for person in published if person.photo}
+    folder = content_dir / PHOTO_FOLDER
+    unclaimed = {f"{PHOTO_FOLDER}/{p.relative_to(folder).as_posix()}" for p in folder.rglob("*") if p.is_file()}
+    return frozenset({m.photo for m in mentors if m.photo} | unclaimed) - shown
+
+
 def first_name(mentor: Mentor) -> str:
     """``first_name`` if given, else the second word of «Фамилия Имя Отчество» (the only word if one)."""
     if mentor.first_name:
@@ -118,45 +137,111 @@ def _initials(mentor: Mentor, minor: bool) -> str:
     return (surname[:1] + first[:1]).upper() if surname != first else first[:1].upper()
 
 
-def publish_curator(curator: Curator) -> CuratorView:
+def curator_named(curator: Curator) -> bool:
+    """A curator's name is shown only with consent; their position and work contacts always are."""
     consent = curator.consent
-    named = consent.publish and consent.date is not None and "name" in consent.scope
+    return consent.publish and consent.date is not None and "name" in consent.scope
+
+
+def publish_curator(curator: Curator) -> CuratorView:
     return CuratorView(
-        name=" ".join(curator.name.split()) if named else None,
+        name=" ".join(curator.name.split()) if curator_named(curator) else None,
         position=curator.position,
         email=curator.email,
         phone=curator.phone,
     )
 
 
-def private_names(people: Iterable[Mentor | Curator]) -> set[str]:
-    """Every name that must not appear in ``site/``: the post-build check searches for them.
+@dataclass(frozen=True)
+class Name:
+    """A person's name split into its parts, and where it is written (for messages without the name)."""
 
-    For an adult without consent: the full name, «Фамилия Имя», «Фамилия И. О.» and «И. О. Фамилия»
-    (with or without spaces after the dots). For a minor, published or not, also the surname alone
-    and the patronymic: only the first name may ever be shown.
+    who: str  # «data/mentors/ivanova-mp.yaml», «data/program.yaml, куратор № 1»
+    surname: str | None
+    first: str
+    patronymic: str | None
+
+
+@dataclass(frozen=True)
+class NamePolicy:
+    """What the post-build check searches ``site/`` for, and what it leaves alone.
+
+    * ``withheld``: no consent — the full name must not appear in any form («Иванова Мария
+      Петровна», «Ивановой Марии», «Иванова М. П.», «М. П. Иванова», «Мария Иванова»);
+    * ``minors``: every minor, published or not — the surname must not appear even alone, nor in
+      Latin letters (in an address or a file name), nor the first name with the patronymic;
+    * ``published``: the names shown with consent; they are masked before the search, so that a
+      teacher who shares a surname with a pupil does not fail the build.
     """
-    names: set[str] = set()
-    for person in people:
-        words = person.name.split()
-        minor = isinstance(person, Mentor) and person.is_minor
+
+    withheld: tuple[Name, ...]
+    minors: tuple[Name, ...]
+    published: tuple[Name, ...]
+
+
+def split_name(who: str, full: str, first: str | None = None) -> Name:
+    """«Фамилия Имя Отчество» → its parts; ``first`` when the first name is not the second word."""
+    words = full.split()
+    given = first or (words[1] if len(words) >= 2 else words[0])
+    rest = [w for w in words if w != given]
+    surname = rest[0] if rest else None
+    patronymic = " ".join(rest[1:]) or None
+    return Name(who, surname, given, patronymic)
+
+
+def name_policy(people: Iterable[tuple[str, Mentor | Curator]]) -> NamePolicy:
+    """Sort everyone whose name the data holds into withheld, minors and published."""
+    withheld: list[Name] = []
+    minors: list[Name] = []
+    published: list[Name] = []
+    for who, person in people:
         if isinstance(person, Mentor):
-            if has_consent(person) and not minor:
-                continue
-            if has_consent(person):
-                first = first_name(person)
-                names.update(w for w in words if w != first)
-                continue
-        elif person.consent.publish and person.consent.date is not None and "name" in person.consent.scope:
-            continue
-        names.add(" ".join(words))
-        if len(words) >= 2:
-            surname, rest = words[0], words[1:]
-            names.add(f"{surname} {rest[0]}")
-            for sep in ("", " "):
-                initials = sep.join(f"{w[0]}." for w in rest)
-                names.add(f"{surname} {initials}")
-                names.add(f"{initials} {surname}")
-            if minor:
-                names.update(words[:1] + words[2:])
-    return {n for n in names if len(n) >= 3 and not re.fullmatch(r"[\W\d_]+", n)}
+            name = split_name(who, person.name, person.first_name)
+            shown = has_consent(person)
+            if person.is_minor:
+                minors.append(name)
+        else:
+            name = split_name(who, person.name)
+            shown = curator_named(person)
+        (published if shown and not (isinstance(person, Mentor) and person.is_minor) else withheld).append(name)
+    return NamePolicy(tuple(withheld), tuple(minors), tuple(published))
+
+
+def people_of(records: Records) -> list[tuple[str, Mentor | Curator]]:
+    """Everyone whose name the data holds, with the file (and position) their name is written in."""
+    people: list[tuple[str, Mentor | Curator]] = [(entry.doc.path, entry.model) for entry in records.mentors]
+    if records.program is not None:
+        path = records.program.doc.path
+        for index, curator in enumerate(records.program.model.curators, start=1):
+            people.append((f"{path}, куратор № {index}", curator))
+    return people
+
+
+_LATIN: dict[str, tuple[str, ...]] = {
+    "а": ("a",), "б": ("b",), "в": ("v", "w"), "г": ("g",), "д": ("d",), "е": ("e", "ye", "je"),
+    "ж": ("zh", "j", "z"), "з": ("z",), "и": ("i", "y"), "й": ("i", "y", "j", ""), "к": ("k",), "л": ("l",),
+    "м": ("m",), "н": ("n",), "о": ("o",), "п": ("p",), "р": ("r",), "с": ("s",), "т": ("t",), "у": ("u",),
+    "ф": ("f",), "х": ("kh", "h", "x"), "ц": ("ts", "tc", "tz", "c"), "ч": ("ch",), "ш": ("sh",),
+    "щ": ("shch", "sch"), "ъ": ("", "ie"), "ы": ("y", "i"), "ь": ("",), "э": ("e",), "ю": ("yu", "iu", "ju"),
+    "я": ("ya", "ia", "ja"), "-": ("-", ""),
+}  # fmt: skip
+MAX_VARIANTS = 4096
+
+
+def latin_variants(word: str) -> frozenset[str]:
+    """How ``word`` (Cyrillic) may be spelt in Latin letters: «Зайцев» → zaitsev, zaytsev, zajcev, …
+
+    Empty for a short word (too many other words share four letters) or one with other letters.
+    """
+    word = word.lower().replace("ё", "е")
+    if len(word) < 4:
+        return frozenset()
+    variants = [""]
+    for char in word:
+        options = _LATIN.get(char)
+        if options is None:
+            return frozenset()
+        variants = [v + o for v in variants for o in options]
+        if len(variants) > MAX_VARIANTS:
+            variants = variants[:MAX_VARIANTS]
+    return frozenset(v for v in variants if len(v) >= 4)

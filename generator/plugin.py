@@ -28,17 +28,23 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import decap, ru
+from .checks import SiteCheck
 from .errors import Problems, format_problems
+from .hardening import harden_feeds, harden_page, harden_view, inert
+from .images import ImageRefused, clean_site_images
 from .markup import DEFAULT_EMBED_HOSTS, clean_html
+from .models import Curator, Mentor
+from .people import people_of
 from .portal import Portal
 from .project import ORGANIZATIONS, Project, check
-from .render.pages import render_pages, render_parents_blocks
+from .render.pages import render_pages, render_parents_blocks, render_post_people
 from .render.publish import export_files
 from .search_index import rewrite_utf8
 
 log = logging.getLogger("mkdocs.plugins.nastavnik")
 
 PARENTS_PAGE = "parents.md"
+POSTS_DIR = "news/posts/"
 
 
 class AdminConfig(Config):
@@ -66,6 +72,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         self.preset_portal: Portal | None = None
         self.generated: dict[str, str] = {}
         self.notes: list[str] = []  # what the editor should know about the build (printed by nastavnik build)
+        self.site_check: SiteCheck | None = None  # the post-build checks of plain `mkdocs build` (see on_config)
 
     def preset(self, portal: Portal, rendered: dict[str, str] | None = None) -> None:
         """Use an already checked Portal (and its rendered pages) instead of loading the data again."""
@@ -76,8 +83,9 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         project = Project(Path(config.config_file_path).resolve().parent)
         if self.preset_portal is not None:
             self.portal = self.preset_portal
+            self.site_check = None  # `nastavnik build` runs the post-build checks itself
         else:
-            problems, portal, self.generated = _check_for_mkdocs(project)
+            problems, portal, self.generated, people = _check_for_mkdocs(project)
             if problems.errors or portal is None:
                 raise PluginError("\n" + format_problems(problems.sorted()))
             for warning in problems.warnings:
@@ -85,6 +93,15 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             self.portal = portal
         config.extra["nastavnik"] = site_info(self.portal)
         _add_theme_overrides(config)
+        if self.preset_portal is None:  # plain `mkdocs build`: the post-build checks run in on_post_build
+            self.site_check = SiteCheck.of(
+                project.content_dir,
+                people,
+                config.theme.dirs,
+                self.config.embed_hosts,
+                config.site_url,
+                decap.vendor_paths(project.root),
+            )
         return config
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
@@ -106,6 +123,10 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             files.append(File.generated(config, src, content=markdown))
         self._add_exports(files, config)
         self._add_admin(files, config)
+        for withheld in sorted(self.portal.withheld_files):  # photos of people who did not consent to them
+            file = files.get_file_from_path(withheld)
+            if file is not None:
+                files.remove(file)
         return files
 
     def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
@@ -134,18 +155,41 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == PARENTS_PAGE and self.portal is not None:
             return markdown.rstrip() + "\n\n" + render_parents_blocks(self.portal)
+        if page.file.src_uri.startswith(POSTS_DIR) and self.portal is not None:
+            people = render_post_people(self.portal, Path(page.file.src_uri).stem)
+            return markdown.rstrip() + "\n\n" + people if people else markdown
         return markdown
 
     @event_priority(-50)
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The editors' pages may use Markdown and safe HTML; everything executable is removed."""
+        """The editors' pages may use Markdown and safe HTML; everything executable is removed.
+
+        Every page's title, front matter and contents are made inert too: the theme prints them unescaped.
+        """
+        harden_page(page)
         if page.file.src_uri in self.generated:
             return html  # our own templates: every value is already escaped
         return clean_html(html, self.config.embed_hosts)
 
-    @event_priority(-100)  # after the search plugin has written its index
+    @event_priority(-150)  # after the blog plugin (-100) has rendered the excerpts of a view
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        harden_view(context, tuple(self.config.embed_hosts))
+        return context
+
+    @event_priority(-110)  # after the RSS plugin has written the feeds (and Material's offline plugin, -100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        rewrite_utf8(Path(config.site_dir))
+        """Photos lose their EXIF, feeds their scripts; under plain `mkdocs build` the post-build checks run here too."""
+        site = Path(config.site_dir)
+        try:
+            clean_site_images(site)
+        except ImageRefused as refused:
+            raise PluginError(refused.problem.format()) from None
+        harden_feeds(site, tuple(self.config.embed_hosts))
+        rewrite_utf8(site)  # the search index: Cyrillic as UTF-8, not \u escapes
+        if self.site_check is not None:
+            problems = self.site_check.run(site)
+            if problems:
+                raise PluginError("\n" + format_problems(problems))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # MkDocs itself watches content/ and mkdocs.yml; data/ and the theme overrides are ours to add.
@@ -159,14 +203,19 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         return server
 
 
-def _check_for_mkdocs(project: Project) -> tuple[Problems, Portal | None, dict[str, str]]:
-    """Plain ``mkdocs build``/``serve``: a school's data, or a district's section (pages rendered here)."""
+def _check_for_mkdocs(
+    project: Project,
+) -> tuple[Problems, Portal | None, dict[str, str], list[tuple[str, Mentor | Curator]]]:
+    """Plain ``mkdocs build``/``serve``: a school's data, or a district's section (pages rendered here).
+
+    Also everyone whose name the data holds, for the post-build search of private names.
+    """
     if project.is_district:
         from .district.pages import preview
 
         return preview(project)
     checked = check(project)
-    return checked.problems, checked.portal, {}
+    return checked.problems, checked.portal, {}, people_of(checked.records)
 
 
 def _without_organizations(files: Files, config: MkDocsConfig) -> Files:
@@ -200,9 +249,9 @@ def _add_theme_overrides(config: MkDocsConfig) -> None:
 
 
 def site_info(portal: Portal) -> dict[str, Any]:
-    """What the theme's overrides read (``config.extra.nastavnik``): plain strings only."""
+    """What the theme's overrides read (``config.extra.nastavnik``): HTML-escaped strings (Markup)."""
     org = portal.organization
-    return {
+    info = {
         "org_name": org.name,
         "org_short_name": org.short_name,
         "address": org.address or "",
@@ -215,3 +264,5 @@ def site_info(portal: Portal) -> dict[str, Any]:
         "last_changed": ru.date(portal.last_changed),
         "last_changed_iso": portal.last_changed.isoformat(),
     }
+    # MkDocs renders the theme without autoescaping: the values arrive HTML-escaped (see hardening.py).
+    return {key: inert(value) for key, value in info.items()}

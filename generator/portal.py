@@ -18,7 +18,7 @@ from pathlib import Path
 from . import ru
 from .deadlines import PlanPeriod, parse_plan_period
 from .models import Document, Figure, Form, Honor, Item, Organization, Post, Practice, Program, Roadmap, Section
-from .people import ANONYMOUS, CuratorView, Person, publish_curator, publish_person
+from .people import ANONYMOUS, CuratorView, Person, publish_curator, publish_person, withheld_photos
 from .rules import resolve_content_file
 from .schedule import Progress, Schedule, progress, schedule
 from .validate import Records
@@ -79,6 +79,7 @@ class PostView:
     description: str | None
     image: str | None
     image_alt: str
+    mentors: tuple[AuthorRef, ...] = ()  # the post's people (``mentors:``), consent applied
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ class Portal:
     figures: tuple[Figure, ...]
     forms_by_id: dict[str, Form] = field(default_factory=dict)
     site_url: str = ""  # ``site_url`` of mkdocs.yml: absolute links in calendars, the webcal:// subscription
+    withheld_files: frozenset[str] = frozenset()  # photos of people who did not consent to them: not copied
 
     @property
     def current_roadmap(self) -> RoadmapView | None:
@@ -249,7 +251,7 @@ def build_portal(
     mentors = tuple(sorted(people.values(), key=lambda p: (p.minor, p.name)))
     news = tuple(
         sorted(
-            (_post(e.id, e.model) for e in records.news if not e.model.draft),
+            (_post(e.id, e.model, people) for e in records.news if not e.model.draft),
             key=lambda p: (p.date, p.id),
             reverse=True,
         )
@@ -293,10 +295,11 @@ def build_portal(
         figures=records.monitoring.model.figures if records.monitoring else (),
         forms_by_id=forms_by_id,
         site_url=site_url,
+        withheld_files=withheld_photos((e.model for e in records.mentors), mentors, content_dir),
     )
 
 
-def _post(post_id: str, post: Post) -> PostView:
+def _post(post_id: str, post: Post, people: dict[str, Person]) -> PostView:
     date = post.date.date() if isinstance(post.date, dt.datetime) else post.date
     return PostView(
         id=post_id,
@@ -307,6 +310,7 @@ def _post(post_id: str, post: Post) -> PostView:
         description=post.description,
         image=post.image,
         image_alt=post.image_alt or "",
+        mentors=tuple(AuthorRef(people.get(mentor)) for mentor in post.mentors),
     )
 
 

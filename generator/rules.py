@@ -11,10 +11,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .content_pages import check_content_pages, check_links
 from .errors import Problems
+from .images import check_images
 from .load import Loc
 from .models import Item, Mentor, Roadmap, Section
 from .models.common import Consent
+from .people import ANONYMOUS, has_consent, latin_variants, split_name
 from .validate import Entry, Records
 
 FORM = "форма наставничества «{}» не найдена"
@@ -89,6 +92,53 @@ def check_rules(records: Records, ctx: Context, problems: Problems) -> None:
         for loc, item in walk_items(roadmap.model):
             _refs(roadmap, (*loc, "library"), item.library, library_ids, DOCUMENT, f"{ctx.data}library/", problems)
             _refs(roadmap, (*loc, "news"), item.news, news_ids, POST, f"{ctx.content}news/posts/", problems)
+    _anonymous_references(records, problems)
+    _minor_ids(records, problems)
+    _content(ctx, problems)
+
+
+def _content(ctx: Context, problems: Problems) -> None:
+    """The editors' own pages and files: front matter within limits, images within size."""
+    check_links(ctx.root, ctx.content_dir, problems)
+    check_content_pages(ctx.root, ctx.content_dir, problems)
+    check_images(ctx.root, ctx.content_dir, problems)
+
+
+def _anonymous_references(records: Records, problems: Problems) -> None:
+    """A practice's author or a post's participant without consent is shown as «наставник»: say where."""
+    withheld = {e.id for e in records.mentors if not has_consent(e.model)}
+    places: list[tuple[Entry, str, tuple[str, ...], str]] = [
+        (p, "authors", p.model.authors, f"practices/{p.id}/") for p in records.practices
+    ]
+    places += [(p, "mentors", p.model.mentors, f"news/{p.id}/") for p in records.news if not p.model.draft]
+    for entry, key, ids, url in places:
+        for index, mentor_id in enumerate(ids):
+            if mentor_id in withheld:
+                problems.warning(
+                    entry.doc.path,
+                    entry.doc.line_of((key, index)),
+                    f"у «{mentor_id}» нет согласия на публикацию имени: на странице {url} "
+                    f"вместо имени будет написано «{ANONYMOUS}»",
+                    f"так и должно быть без согласия; чтобы показать имя, внесите согласие в data/mentors/{mentor_id}.yaml",
+                )
+
+
+def _minor_ids(records: Records, problems: Problems) -> None:
+    """The file name of a published pupil becomes the address of their page: it must not spell the surname."""
+    for entry in records.mentors:
+        if not (entry.model.is_minor and has_consent(entry.model)):
+            continue
+        name = split_name(entry.doc.path, entry.model.name, entry.model.first_name)
+        for word in (name.surname, name.patronymic):
+            if word and any(variant in entry.id for variant in latin_variants(word)):
+                problems.error(
+                    entry.doc.path,
+                    None,
+                    f"имя файла «{entry.id}» содержит фамилию или отчество ученика латиницей — "
+                    f"адрес страницы mentors/{entry.id}/ раскрыл бы их",
+                    "переименуйте файл по имени и классу, например pupil-artem-9b.yaml, и поправьте ссылки на него",
+                )
+                break
 
 
 def walk_items(roadmap: Roadmap) -> Iterator[tuple[Loc, Item]]:
@@ -235,6 +285,14 @@ def _file_or_url(entry: Entry, loc: Loc, file: str | None, url: str | None, ctx:
 
 def _file(entry: Entry, loc: Loc, rel: str, ctx: Context, problems: Problems) -> None:
     path, line = entry.doc.path, entry.doc.line_of(loc)
+    if ":" in rel or rel.startswith(("#", "?")):
+        problems.error(
+            path,
+            line,
+            f"путь к файлу «{rel}» содержит двоеточие или начинается с # или ?",
+            "такой путь браузер понял бы как адрес сайта; переименуйте файл латинскими буквами, цифрами и дефисом",
+        )
+        return
     target = resolve_content_file(ctx.content_dir, rel)
     if target is None:
         problems.error(

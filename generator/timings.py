@@ -8,6 +8,7 @@ over every process — the work done, not the wall clock (that is ``total``).
 
 from __future__ import annotations
 
+import os
 import resource
 import time
 from collections.abc import Iterator, Mapping
@@ -15,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 STAGES = ("load", "validate", "render", "mkdocs", "checks", "write")
+PAUSE_ENV = "NASTAVNIK_TEST_PAUSE"  # tests only: «stage:seconds» waits before that stage (to kill a build midway)
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Timings:
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
+        _test_pause(name)
         start = time.perf_counter()
         try:
             yield
@@ -37,6 +40,12 @@ class Timings:
     def merge(self, other: Mapping[str, float]) -> None:
         for name, seconds in other.items():
             self.add(name, seconds)
+
+
+def _test_pause(stage: str) -> None:
+    pause = os.environ.get(PAUSE_ENV, "")
+    if pause.partition(":")[0] == stage:
+        time.sleep(float(pause.partition(":")[2] or 0))
 
 
 def peak_rss_mb() -> float:

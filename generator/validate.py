@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problems
 from .load import Loc, SourceDoc, Sources
-from .models import Curator, Document, Mentor, Monitoring, Post, Practice, Program, Roadmap
+from .models import Document, Mentor, Monitoring, Post, Practice, Program, Roadmap
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -50,11 +50,6 @@ class Records:
         return singles + sum(
             len(group) for group in (self.roadmaps, self.mentors, self.practices, self.library, self.news)
         )
-
-    def people(self) -> list[Mentor | Curator]:
-        """Everyone whose name the data holds: mentors and curators."""
-        curators = list(self.program.model.curators) if self.program is not None else []
-        return [e.model for e in self.mentors] + curators
 
 
 def validate_sources(sources: Sources, problems: Problems) -> Records:
@@ -151,7 +146,7 @@ def validate_doc(doc: SourceDoc, model: type[M], problems: Problems) -> M | None
 def report_validation_error(exc: ValidationError, doc: SourceDoc, model: type[BaseModel], problems: Problems) -> None:
     seen: set[Loc] = set()
     for error in exc.errors(include_url=False):
-        loc = _clean_loc(error["loc"])
+        loc = _clean_loc(error["loc"], model)
         if loc in seen:  # a union reports once per member: one message is enough
             continue
         seen.add(loc)
@@ -159,16 +154,29 @@ def report_validation_error(exc: ValidationError, doc: SourceDoc, model: type[Ba
         problems.error(doc.path, doc.line_of(loc), message, hint)
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> Loc:
-    """Drop the names pydantic adds for union members and validators (``date``, ``function-after[…]``)."""
+def _clean_loc(loc: tuple[Any, ...], model: type[BaseModel]) -> Loc:
+    """Drop the names pydantic adds for union members and validators (``date``, ``function-after[…]``).
+
+    The model is walked along, so a field whose name is also a union member's (the ``date`` of a
+    news post) is kept, and so is an unknown key (``extra_forbidden``).
+    """
     keep: list[str | int] = []
+    current: Any = model
     for part in loc:
-        if isinstance(part, str) and (part in _UNION_TAGS or "[" in part):
+        if isinstance(part, int):
+            keep.append(part)
+        elif _VALIDATOR_TAG.match(part):
             continue
-        keep.append(part)
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            field = _field_by_key(current, part)
+            keep.append(part)
+            current = _inner_model(field.annotation) if field is not None else None
+        elif part not in _UNION_TAGS:
+            keep.append(part)
     return tuple(keep)
 
 
+_VALIDATOR_TAG = re.compile(r"^[a-z][\w-]*\[.*\]$", re.DOTALL)  # function-after[…], tuple[Period, ...]
 _UNION_TAGS = {"date", "datetime", "str", "int", "bool", "list", "tuple", "dict", "none"}
 
 

@@ -7,9 +7,11 @@
    ``--jobs`` worker processes (:func:`org_job`; organizations given as ``--prebuilt`` sections
    are only checked);
 3. the district's section is rendered from its data and the organizations' summaries and built;
-4. the organizations' folders are moved into the district's staging folder (``/<org>/``), the
-   post-build checks run once over the merged tree, and it is swapped into ``site/`` atomically —
-   the same staging and swap as a school's build (:mod:`generator.build`).
+4. the organizations' folders are moved into the district's staging folder (``/<org>/``) and it is
+   swapped into ``site/`` atomically — the same staging and swap as a school's build
+   (:mod:`generator.build`). The post-build checks: each worker scans its own section for anything
+   executable (that needs the section's own ``content/``); names are searched once over the merged
+   tree, with the names of everyone in the district (a school's news may name another's teacher).
 
 ``build_organization`` (``nastavnik build --org ID``) builds one organization's section and swaps it
 into ``site/<ID>/`` alone.
@@ -29,12 +31,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import ru
-from ..build import STAGING_PREFIX, BuildReport, _remove_stale_staging, post_build_checks, run_mkdocs, swap_into
+from ..build import (
+    STAGING_PREFIX,
+    BuildReport,
+    EngineRun,
+    exclusive,
+    remove_stale_staging,
+    run_mkdocs,
+    swap_into,
+)
 from ..build_status import recorded
+from ..checks import SiteCheck
 from ..decap import vendor_paths
 from ..errors import BuildFailed, DataErrors, NastavnikError, Problem, Problems, UsageError
 from ..markup import render_markdown
 from ..models import Curator, Mentor
+from ..people import people_of
 from ..portal import HonorView, Portal
 from ..project import ORGANIZATIONS, Project, build_date, check
 from ..render.env import environment
@@ -54,7 +66,7 @@ class OrgOutcome:
 
     org: str
     problems: tuple[Problem, ...]
-    people: tuple[Mentor | Curator, ...]  # for the post-build check of private names
+    people: tuple[tuple[str, Mentor | Curator], ...]  # (file, person): for the search of private names
     records: int
     summary: OrgSummary | None = None
     honors: tuple[HonorView, ...] = ()
@@ -62,6 +74,7 @@ class OrgOutcome:
     engine_warnings: tuple[Problem, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
     failure: str | None = None
+    findings: tuple[Problem, ...] = ()  # the post-build scan of the section (paths under site/<org>/)
 
 
 def default_jobs() -> int:
@@ -77,7 +90,8 @@ def org_job(root: Path, org: str, today: dt.date, strict: bool, site_dir: Path |
     timings = Timings()
     project = Project(root, org)
     checked = check(project, today, timings)
-    base = OrgOutcome(org, tuple(checked.problems), tuple(checked.records.people()), checked.records.count)
+    people = tuple(people_of(checked.records))
+    base = OrgOutcome(org, tuple(checked.problems), people, checked.records.count)
     if checked.problems.failed(strict) or checked.portal is None:
         return replace(base, timings=timings.stages)
     summary, honors = summarise(org, checked.portal)
@@ -88,17 +102,24 @@ def org_job(root: Path, org: str, today: dt.date, strict: bool, site_dir: Path |
         rendered = render_pages(checked.portal)
     try:
         with timings.stage("mkdocs"):
-            pages, warnings = build_org_site(project, checked.portal, rendered, site_dir, strict)
+            engine = build_org_site(project, checked.portal, rendered, site_dir, strict)
     except NastavnikError as exc:
         return replace(base, timings=timings.stages, failure=f"{ORGANIZATIONS}/{org}: {exc.user_message()}")
+    with timings.stage("checks"):
+        findings = tuple(in_section(p, org) for p in engine.site_check(project, people).scan(site_dir))
     where = f"content/{ORGANIZATIONS}/{org}"
-    warnings = tuple(replace(w, file=where) for w in warnings)
-    return replace(base, pages=pages, engine_warnings=warnings, timings=timings.stages)
+    warnings = tuple(replace(w, file=where) for w in engine.warnings)
+    return replace(base, pages=engine.pages, engine_warnings=warnings, timings=timings.stages, findings=findings)
+
+
+def in_section(problem: Problem, org: str) -> Problem:
+    """A finding in an organization's staged section, named by its address in the merged site."""
+    return replace(problem, file=problem.file.replace("site/", f"site/{org}/", 1))
 
 
 def build_org_site(
     project: Project, portal: Portal, rendered: dict[str, str], site_dir: Path, strict: bool
-) -> tuple[int, tuple[Problem, ...]]:
+) -> EngineRun:
     """MkDocs on one organization; an organization without ``content/`` gets an empty docs folder."""
     if project.content_dir.is_dir():
         configure = organization_config(project, portal, project.content_dir)
@@ -152,44 +173,50 @@ def build_district(
     orgs = project.organizations()
     ready = prebuilt_sections(prebuilt, orgs)
 
-    _remove_stale_staging(project)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
-    shards = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
-    try:
-        build_orgs = not problems.failed(strict)  # when the district's own data fails, only check the rest
-        with timings.stage("render"):
-            warm_up()  # once here rather than in every worker
-        tasks = [
-            (project.root, org, today, strict, shards / org if build_orgs and org not in ready else None)
-            for org in orgs
-        ]
-        outcomes = run_org_jobs(tasks, jobs or default_jobs())
-        for outcome in outcomes:
-            problems.extend(outcome.problems)
-            timings.merge(outcome.timings)
-        if problems.failed(strict) or top.portal is None:
-            raise DataErrors(problems.sorted(), strict=strict)
-        failures = [o.failure for o in outcomes if o.failure]
-        if failures:
-            raise BuildFailed("\n".join(failures))
+    with exclusive(project):
+        remove_stale_staging(project)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
+        shards = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
+        try:
+            build_orgs = not problems.failed(strict)  # when the district's own data fails, only check the rest
+            with timings.stage("render"):
+                warm_up()  # once here rather than in every worker
+            tasks = [
+                (project.root, org, today, strict, shards / org if build_orgs and org not in ready else None)
+                for org in orgs
+            ]
+            outcomes = run_org_jobs(tasks, jobs or default_jobs())
+            for outcome in outcomes:
+                problems.extend(outcome.problems)
+                timings.merge(outcome.timings)
+            if problems.failed(strict) or top.portal is None:
+                raise DataErrors(problems.sorted(), strict=strict)
+            failures = [o.failure for o in outcomes if o.failure]
+            if failures:
+                raise BuildFailed("\n".join(failures))
 
-        district = assemble(top.portal, [(o.summary, o.honors) for o in outcomes if o.summary is not None])
-        with timings.stage("render"):
-            rendered = render_district_pages(district)
-        with timings.stage("mkdocs"):
-            _, top_warnings = run_mkdocs(project, staging, top.portal, rendered, strict, notes=notes)
-        with timings.stage("write"):
-            merge_sections(staging, shards, ready)
-        with timings.stage("checks"):
-            post_build_checks(staging, everyone(top.records.people(), outcomes), skip=vendor_paths(project.root))
-        pages = sum(1 for _ in staging.rglob("*.html"))
-        with timings.stage("write"):
-            swap_into(staging, project.site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(shards, ignore_errors=True)
+            district = assemble(top.portal, [(o.summary, o.honors) for o in outcomes if o.summary is not None])
+            with timings.stage("render"):
+                rendered = render_district_pages(district)
+            with timings.stage("mkdocs"):
+                engine = run_mkdocs(project, staging, top.portal, rendered, strict, notes=notes)
+            with timings.stage("write"):
+                merge_sections(staging, shards, ready)
+            with timings.stage("checks"):
+                site_check = engine.site_check(project, everyone(people_of(top.records), outcomes))
+                findings = [f for o in outcomes for f in o.findings]
+                findings += prebuilt_findings(project, engine, site_check, staging, ready)
+                findings += site_check.scan(staging, exclude=orgs) + site_check.search_names(staging)
+                if findings:
+                    raise DataErrors(findings)
+            pages = sum(1 for _ in staging.rglob("*.html"))
+            with timings.stage("write"):
+                swap_into(staging, project.site_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(shards, ignore_errors=True)
 
-    warnings = tuple(problems.warnings) + top_warnings + tuple(w for o in outcomes for w in o.engine_warnings)
+    warnings = tuple(problems.warnings) + engine.warnings + tuple(w for o in outcomes for w in o.engine_warnings)
     return BuildReport(
         pages=pages,
         records=top.records.count + sum(o.records for o in outcomes),
@@ -212,23 +239,31 @@ def build_organization(project: Project, org: str, strict: bool = False, today: 
     today = today or build_date()
     problems = Problems()
     problems.extend(org_problems(project, only=org))
-    _remove_stale_staging(project)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
-    try:
-        outcome = org_job(project.root, org, today, strict, None if problems.failed(strict) else staging)
-        problems.extend(outcome.problems)
-        timings = Timings(dict(outcome.timings))
-        if problems.failed(strict) or outcome.summary is None:
-            raise DataErrors(problems.sorted(), strict=strict)
-        if outcome.failure:
-            raise BuildFailed(outcome.failure)
-        with timings.stage("checks"):
-            post_build_checks(staging, outcome.people)
-        with timings.stage("write"):
-            project.site_dir.mkdir(exist_ok=True)
-            swap_into(staging, project.site_dir / org)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with exclusive(project):
+        remove_stale_staging(project)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
+        try:
+            outcome = org_job(project.root, org, today, strict, None if problems.failed(strict) else staging)
+            problems.extend(outcome.problems)
+            timings = Timings(dict(outcome.timings))
+            if problems.failed(strict) or outcome.summary is None:
+                raise DataErrors(problems.sorted(), strict=strict)
+            if outcome.failure:
+                raise BuildFailed(outcome.failure)
+            if outcome.findings:
+                raise DataErrors(list(outcome.findings))
+            with timings.stage("checks"):
+                names = SiteCheck.of(
+                    project.organization(org).content_dir, outcome.people, (), (), skip=vendor_paths(project.root)
+                )
+                findings = [in_section(p, org) for p in names.search_names(staging)]
+                if findings:
+                    raise DataErrors(findings)
+            with timings.stage("write"):
+                project.site_dir.mkdir(exist_ok=True)
+                swap_into(staging, project.site_dir / org)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return BuildReport(
         pages=outcome.pages,
         records=outcome.records,
@@ -263,5 +298,22 @@ def merge_sections(staging: Path, shards: Path, ready: dict[str, Path]) -> None:
             shutil.copytree(folder, target)
 
 
-def everyone(top: Iterable[Mentor | Curator], outcomes: Iterable[OrgOutcome]) -> list[Mentor | Curator]:
+def everyone(
+    top: Iterable[tuple[str, Mentor | Curator]], outcomes: Iterable[OrgOutcome]
+) -> list[tuple[str, Mentor | Curator]]:
     return [*top, *(person for outcome in outcomes for person in outcome.people)]
+
+
+def prebuilt_findings(
+    project: Project, engine: EngineRun, site_check: SiteCheck, staging: Path, ready: Iterable[str]
+) -> list[Problem]:
+    """Sections built by CI jobs are scanned again here: what is published is checked where it is merged."""
+    findings: list[Problem] = []
+    for org in sorted(ready):
+        section = replace(
+            site_check,
+            content_dir=project.organization(org).content_dir,
+            base_path=f"{site_check.base_path}{org}/",
+        )
+        findings += [in_section(p, org) for p in section.scan(staging / org)]
+    return findings

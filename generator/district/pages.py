@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from .. import ru
 from ..errors import Problems
+from ..models import Curator, Mentor
+from ..people import people_of
 from ..portal import LEVEL_LABELS, LEVEL_ORDER, ItemView, Portal, PostView
 from ..project import Project
 from ..render.pages import Page, render_page, render_pages, upcoming
@@ -163,15 +165,19 @@ def _totals(rows: tuple[OrgRow, ...]) -> tuple[int, int, int]:
     return (sum(f[0] for f in figures), sum(f[1] for f in figures), sum(f[2] for f in figures))
 
 
-def preview(project: Project, today: dt.date | None = None) -> tuple[Problems, Portal | None, dict[str, str]]:
-    """The district's section for plain ``mkdocs build``/``mkdocs serve``: problems, its Portal and pages.
+def preview(
+    project: Project, today: dt.date | None = None
+) -> tuple[Problems, Portal | None, dict[str, str], list[tuple[str, Mentor | Curator]]]:
+    """The district's section for plain ``mkdocs build``/``mkdocs serve``: problems, its Portal, pages, people.
 
     Every organization is checked (its figures and awards are on the district's pages); the
-    organizations' own sections are built by ``nastavnik build`` only.
+    organizations' own sections are built by ``nastavnik build`` only. The people are everyone of
+    the district, for the post-build search of private names.
     """
     checked = check_district(project, today)
+    people = [*people_of(checked.top.records), *(p for c in checked.orgs.values() for p in people_of(c.records))]
     if not checked.ok or checked.top.portal is None:
-        return checked.problems, None, {}
+        return checked.problems, None, {}, people
     parts = [summarise(org, c.portal) for org, c in checked.orgs.items() if c.portal is not None]
     district = assemble(checked.top.portal, parts)
-    return checked.problems, checked.top.portal, render_district_pages(district)
+    return checked.problems, checked.top.portal, render_district_pages(district), people

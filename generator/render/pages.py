@@ -23,6 +23,7 @@ from ..portal import (
     HonorView,
     ItemView,
     Portal,
+    PostView,
     PracticeView,
     RoadmapView,
     figures_by_year,
@@ -116,6 +117,14 @@ class StatsPage(Page):
 class ParentsBlocks(Page):
     consent_forms: tuple[DocumentView, ...] = ()
     template = "pages/parents_blocks.md.j2"  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class PostPeople(Page):
+    """The line under a news post naming its people (``mentors:`` in the front matter), consent applied."""
+
+    post: PostView | None = None
+    template = "partials/_post_people.html.j2"  # type: ignore[assignment]
 
 
 def pages(portal: Portal) -> Iterator[Page]:
@@ -256,4 +265,13 @@ def render_pages(portal: Portal) -> dict[str, str]:
 
 def render_parents_blocks(portal: Portal) -> str:
     page = parents_blocks(portal)
+    return environment().get_template(page.template).render(page=page, portal=portal)
+
+
+def render_post_people(portal: Portal, post_id: str) -> str:
+    """The people line of a news post («Участники: …»), or "" when the post names nobody."""
+    post = next((p for p in portal.news if p.id == post_id), None)
+    if post is None or not post.mentors:
+        return ""
+    page = PostPeople(portal, f"news/posts/{post_id}.md", post.url, post.title, "", post=post)
     return environment().get_template(page.template).render(page=page, portal=portal)
