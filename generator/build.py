@@ -95,7 +95,7 @@ def build(project: Project, strict: bool = False, today: dt.date | None = None) 
         pages=engine.pages,
         records=checked.records.count,
         seconds=time.perf_counter() - started,
-        warnings=tuple(problems.warnings) + engine.warnings,
+        warnings=tuple(problems.warnings) + tuple(problems.notices) + engine.warnings,
         timings=timings.stages,
         peak_rss_mb=peak_rss_mb(),
         notes=tuple(notes),

@@ -24,8 +24,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import Problem
+from .flat_layout import FORMULA_START
 from .htmlscan import Embeds, Scan
-from .markup import FORMULA_START
 from .models import Curator, Mentor
 from .namecheck import MAX_READ, check_names
 from .people import NamePolicy, name_policy
@@ -104,7 +104,7 @@ def check_spreadsheets(site: Path, content_dir: Path | None, exclude: frozenset[
                     f"site/{rel}",
                     None,
                     f"в таблице есть ячейка, которую Excel выполнит как формулу ({found})",
-                    "выгрузка должна начинать такие ячейки с апострофа (markup.safe_cell); сайт не обновлён",
+                    "выгрузка должна начинать такие ячейки с апострофа (flat_layout.csv_escape); сайт не обновлён",
                 )
             )
     return problems

@@ -13,6 +13,7 @@ or to ``.git/config`` would be published. Links that leave ``content/`` are refu
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -29,19 +30,28 @@ HIDE_VALUES = {"navigation", "toc", "footer", "path", "feedback", "tags"}
 SEARCH_KEYS: dict[str, type | tuple[type, ...]] = {"exclude": bool, "boost": (int, float)}
 
 
-def editors_pages(content_dir: Path, posts_dir: Path) -> list[Path]:
-    """Markdown pages in ``content/`` that are not news posts."""
+def outside(path: Path, folders: Iterable[Path]) -> bool:
+    """``path`` is in none of ``folders`` (parts of ``content/`` that are checked elsewhere)."""
+    return not any(folder == path or folder in path.parents for folder in folders)
+
+
+def editors_pages(content_dir: Path, posts_dir: Path, others: Iterable[Path] = ()) -> list[Path]:
+    """Markdown pages in ``content/`` that are not news posts (nor in ``others``)."""
     if not content_dir.is_dir():
         return []
-    return [p for p in sorted(content_dir.rglob("*.md")) if p.is_file() and posts_dir not in p.parents]
+    skip = (posts_dir, *others)
+    return [p for p in sorted(content_dir.rglob("*.md")) if p.is_file() and outside(p, skip)]
 
 
-def check_links(root: Path, content_dir: Path, problems: Problems) -> None:
+def check_links(root: Path, content_dir: Path, problems: Problems, others: Iterable[Path] = ()) -> None:
     """Symbolic links inside ``content/`` must stay inside it."""
     if not content_dir.is_dir():
         return
     base = content_dir.resolve()
+    others = tuple(others)
     for folder, dirs, files in os.walk(content_dir):
+        if not outside(Path(folder), others):
+            continue
         for name in sorted(dirs + files):
             path = Path(folder) / name
             if path.is_symlink() and base not in path.resolve().parents:
@@ -53,8 +63,8 @@ def check_links(root: Path, content_dir: Path, problems: Problems) -> None:
                 )
 
 
-def check_content_pages(root: Path, content_dir: Path, problems: Problems) -> None:
-    for path in editors_pages(content_dir, content_dir / "news" / "posts"):
+def check_content_pages(root: Path, content_dir: Path, problems: Problems, others: Iterable[Path] = ()) -> None:
+    for path in editors_pages(content_dir, content_dir / "news" / "posts", others):
         doc = load_markdown(root, path, problems)
         if doc is None:
             continue

@@ -14,8 +14,9 @@ from pathlib import Path
 
 
 class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
+    ERROR = "error"  # the build stops
+    WARNING = "warning"  # something is probably wrong; the build stops under --strict
+    NOTICE = "notice"  # for the editor's information: the data is right, the site shows it in a way worth knowing
 
 
 @dataclass(frozen=True, order=True)
@@ -29,16 +30,18 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def format(self) -> str:
-        """``path:line: message — hint``; warnings are marked as such."""
+        """``path:line: message — hint``; warnings and notices are marked as such."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         text = self.message if not self.hint else f"{self.message} — {self.hint}"
         if self.severity is Severity.WARNING:
             text = f"предупреждение: {text}"
+        elif self.severity is Severity.NOTICE:
+            text = f"к сведению: {text}"
         return f"{where}: {text}" if where else text
 
     def format_github(self) -> str:
         """GitHub Actions workflow command, annotating the line of the pull request."""
-        kind = "error" if self.severity is Severity.ERROR else "warning"
+        kind = str(self.severity)  # ::error, ::warning, ::notice
         text = self.message if not self.hint else f"{self.message} — {self.hint}"
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         location = f"file={self.file}"
@@ -59,6 +62,9 @@ class Problems:
     def warning(self, file: str, line: int | None, message: str, hint: str = "") -> None:
         self.items.append(Problem(file, line, message, hint, Severity.WARNING))
 
+    def notice(self, file: str, line: int | None, message: str, hint: str = "") -> None:
+        self.items.append(Problem(file, line, message, hint, Severity.NOTICE))
+
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)
 
@@ -69,6 +75,10 @@ class Problems:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.items if p.severity is Severity.WARNING]
+
+    @property
+    def notices(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.NOTICE]
 
     def failed(self, strict: bool = False) -> bool:
         """True when the build must stop: any error, or any warning under ``--strict``."""
@@ -138,11 +148,11 @@ def errors_summary(count: int) -> str:
 
 
 def format_problems(problems: Iterable[Problem], strict: bool = False) -> str:
-    """Every problem on its own line, then «Найдено ошибок: N» (warnings count under --strict)."""
+    """Every problem on its own line, then «Найдено ошибок: N» (warnings count under --strict, notices never)."""
     problems = list(problems)
     lines = [p.format() for p in problems]
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
-    warnings = len(problems) - errors
+    warnings = sum(1 for p in problems if p.severity is Severity.WARNING)
     count = errors + (warnings if strict else 0)
     if count:
         lines.append(errors_summary(count))

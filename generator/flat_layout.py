@@ -48,6 +48,8 @@ META_FIELDS: tuple[tuple[str, str], ...] = (
 )
 META_KEYS = {label: key for key, label in META_FIELDS}
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell starts that a spreadsheet runs as a formula (``=HYPERLINK(…)``, ``=cmd|…``): OWASP's list."""
 _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from . import ru
+from .content_pages import outside
 from .errors import Problem, Problems
 from .load import relpath
 
@@ -79,11 +80,14 @@ def refusal(path: Path) -> tuple[str, str] | None:
     return None
 
 
-def check_images(root: Path, content_dir: Path, problems: Problems) -> None:
-    """``check``: every image in ``content/`` can be published (see :func:`refusal`)."""
+def check_images(root: Path, content_dir: Path, problems: Problems, others: Iterable[Path] = ()) -> None:
+    """``check``: every image in ``content/`` (but ``others``) can be published (see :func:`refusal`)."""
     if not content_dir.is_dir():
         return
+    others = tuple(others)
     for path in image_files(content_dir):
+        if not outside(path, others):
+            continue
         reason = refusal(path)
         if reason:
             problems.error(relpath(root, path), None, *reason)

@@ -143,15 +143,3 @@ def _sandbox_iframes(html: str) -> str:
 
     return _IFRAME.sub(fix, html)
 
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: str) -> str:
-    """A text cell for CSV/XLSX that Excel and LibreOffice show as text, never run as a formula.
-
-    A cell starting with ``= + - @`` (or a tab or carriage return) is a formula to a spreadsheet:
-    ``=HYPERLINK(…)`` sends the reader elsewhere, ``=cmd|…`` once ran programs. An apostrophe in
-    front (OWASP's advice) keeps the text as written; the post-build check refuses exports without it.
-    """
-    return "'" + value if value.startswith(FORMULA_START) else value

@@ -37,7 +37,7 @@ _PERCENT_CYRILLIC = re.compile(r"%[dD][01]%")
 _TAG_START = re.compile(r"<[a-zA-Z/!?][\w:-]*|>")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 _LOOKALIKES = str.maketrans("aeopcxyAEOPCXYBHKMT", "аеорсхуАЕОРСХУВНКМТ")
-_ENDING = r"(?:а|я|у|ю|е|ы|и|о|ой|ей|ом|ем|ым|им|ою|ею|ью|ий|ый|ая|ую|ого|его|ому|ему|ых|их|ами|ями)?"
+_ENDING = r"(?:а|я|у|ю|е|ы|и|о|й|ь|ой|ей|ом|ем|ым|им|ою|ею|ью|ий|ый|ая|ую|ого|его|ому|ему|ых|их|ами|ями)?"
 _SEP = r"[\s.,]*\s"
 
 

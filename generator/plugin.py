@@ -90,6 +90,8 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
                 raise PluginError("\n" + format_problems(problems.sorted()))
             for warning in problems.warnings:
                 log.warning(warning.format())
+            for notice in problems.notices:
+                log.info(notice.format())
             self.portal = portal
         config.extra["nastavnik"] = site_info(self.portal)
         _add_theme_overrides(config)

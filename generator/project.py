@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Problems, UsageError
+from .layout import ORGANIZATIONS
 from .load import Sources, load_sources
 from .portal import Portal, build_portal
 from .roadmap_checks import check_roadmap_items, check_staleness
@@ -30,7 +31,6 @@ from .validate import Records, validate_sources
 
 CONFIG_FILE = "mkdocs.yml"
 TODAY_ENV = "NASTAVNIK_TODAY"  # pin the build date (reproducible builds, tests): 2026-11-22
-ORGANIZATIONS = "organizations"  # data/organizations/<org>/, content/organizations/<org>/ in a district
 
 
 @dataclass(frozen=True)

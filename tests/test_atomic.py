@@ -174,8 +174,9 @@ def test_broken_mkdocs_yml_is_explained_in_russian(built):
 
 def test_strict_turns_engine_and_data_warnings_into_errors(built):
     before = digest(built / "site")
+    (built / "data/mentors/notes.txt").write_text("заметки", encoding="utf-8")  # skipped, with a warning
     relaxed = run_cli("build", cwd=built)
-    assert relaxed.code == 0 and "предупреждение" in relaxed.out  # the anonymous author of a practice
+    assert relaxed.code == 0 and "предупреждение: файл пропущен" in relaxed.out
     after_relaxed = digest(built / "site")
     strict = run_cli("build", "--strict", cwd=built)
     assert strict.code == 1 and "Найдено ошибок:" in strict.err
@@ -184,6 +185,7 @@ def test_strict_turns_engine_and_data_warnings_into_errors(built):
         "title: Школа молодого педагога\nauthors: [petrova-ai]\nyear: 2025\nsummary: Встречи.\n", encoding="utf-8"
     )
     (built / "content/parents.md").write_text("# Родителям\n\n[ссылка](nowhere.md)\n", encoding="utf-8")
+    (built / "data/mentors/notes.txt").unlink()
     engine = run_cli("build", "--strict", cwd=built)
     assert engine.code == 1 and "MkDocs:" in engine.err and "nowhere.md" in engine.err
 

@@ -216,7 +216,7 @@ def build_district(
             shutil.rmtree(staging, ignore_errors=True)
             shutil.rmtree(shards, ignore_errors=True)
 
-    warnings = tuple(problems.warnings) + engine.warnings + tuple(w for o in outcomes for w in o.engine_warnings)
+    warnings = tuple(problems.warnings) + tuple(problems.notices) + engine.warnings + tuple(w for o in outcomes for w in o.engine_warnings)
     return BuildReport(
         pages=pages,
         records=top.records.count + sum(o.records for o in outcomes),
@@ -268,7 +268,7 @@ def build_organization(project: Project, org: str, strict: bool = False, today: 
         pages=outcome.pages,
         records=outcome.records,
         seconds=time.perf_counter() - started,
-        warnings=tuple(problems.warnings) + outcome.engine_warnings,
+        warnings=tuple(problems.warnings) + tuple(problems.notices) + outcome.engine_warnings,
         timings=timings.stages,
         peak_rss_mb=peak_rss_mb(),
     )

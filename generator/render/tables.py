@@ -28,6 +28,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..flat_layout import (
+    FORMULA_START,
     MAIN_SHEET,
     META_FIELDS,
     META_HEADER,
@@ -62,7 +63,6 @@ WIDTHS = {
     "result": 32,
     "indicators": 32,
 }
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 Column = tuple[str, str]  # (name as in the document, role)
@@ -214,7 +214,7 @@ def _fill(sheet: Worksheet, header: list[str], rows: list[list[str]], widths: li
             cell = sheet.cell(r, c)
             cell.value = value
             cell.data_type = "s"  # text, never a formula: «=1+1» stays «=1+1»
-            if value.startswith(_FORMULA_START):
+            if value.startswith(FORMULA_START):
                 cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
             cell.alignment = wrap
             if r == 1:
@@ -248,6 +248,6 @@ def export_csv(roadmap: RoadmapView, site_url: str = "", today: dt.date | None =
     columns, rows = main_table(roadmap)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([SECTION_COLUMN, *(name for name, _ in columns)])
+    writer.writerow([csv_escape(name) for name in (SECTION_COLUMN, *(name for name, _ in columns))])
     writer.writerows([csv_escape(value) for value in row] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
