@@ -142,4 +142,3 @@ def _sandbox_iframes(html: str) -> str:
         return f"<iframe{attrs}></iframe>"
 
     return _IFRAME.sub(fix, html)
-

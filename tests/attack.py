@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import copy_portal
 from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
+from conftest import copy_portal
 from generator.models import Document, Mentor, Post, Practice, Program, Roadmap
 
 # OWASP filter-evasion style payloads. Every executable one calls alert/prompt or names «nvxss»,

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from conftest import TODAY, copy_portal, run_cli
 
 pytestmark = pytest.mark.slow

@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 from lxml import html as lxml_html
+
+from conftest import run_cli
 
 pytestmark = pytest.mark.slow
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import run_cli
 
 VERBS = ("check", "build", "serve", "import", "export", "new", "deploy", "schema")

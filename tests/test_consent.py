@@ -20,8 +20,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import copy_portal, run_cli
 from lxml import html as lxml_html
+
+from conftest import copy_portal, run_cli
 from photos import write_photo
 
 pytestmark = pytest.mark.slow

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, copy_portal, run_cli
 from lxml import html as lxml_html
 
+from conftest import ROOT, copy_portal, run_cli
 from generator.decap import ADMIN_DIR, LOCAL_BACKEND_ENV, MISSING_NOTE, NO_REPO_NOTE, NODE_MODULES_ENV
 from generator.models import Mentor
 
@@ -324,7 +324,8 @@ def test_editor_creates_a_mentor_in_the_browser_and_it_is_published_after_merge(
         assert not errors, errors
 
     assert (portal / "data" / "mentors" / "petrova-ai.yaml").is_file()
-    assert run_cli("check", cwd=portal).out.strip() == "Ошибок не найдено"
+    checked = run_cli("check", "--strict", cwd=portal)
+    assert (checked.code, checked.out.strip().splitlines()[-1]) == (0, "Ошибок не найдено"), checked.text
     _build(portal)
     mentors = lxml_html.fromstring((portal / "site" / "mentors" / "index.html").read_bytes())
     assert "Петрова Анна Игоревна" in mentors.text_content()

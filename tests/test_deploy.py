@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 
+from conftest import run_cli
 from generator.build_status import STATUS_FILE
 
 pytestmark = pytest.mark.slow

@@ -12,10 +12,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURES, run_cli
 from generator.errors import Severity, format_problems
 from generator.project import Project, check
 from generator.render.pages import render_pages

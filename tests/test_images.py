@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
-from photos import ARTIST, DATETIME, EXIF_IFD, GPS_IFD, MAKE, MODEL, metadata_of, write_photo
 from PIL import Image
 
+from conftest import run_cli
 from generator import images
 from generator.errors import Problems
 from generator.images import MAX_SIDE, check_images, clean_image, clean_site_images
+from photos import ARTIST, DATETIME, EXIF_IFD, GPS_IFD, MAKE, MODEL, metadata_of, write_photo
 
 PERSONAL_TAGS = {MAKE, MODEL, DATETIME, ARTIST, GPS_IFD, EXIF_IFD}
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT, run_cli
 from lxml import html as lxml_html
 
+from conftest import ROOT, run_cli
 from generator.schema import KINDS, modeline, vscode_settings
 
 pytestmark = pytest.mark.slow

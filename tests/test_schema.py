@@ -9,8 +9,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT, run_cli
 
+from conftest import ROOT, run_cli
 from generator.schema import KINDS, enum_labels, kind, modeline, vscode_settings, walk
 
 SHIPPED = ROOT / "schemas"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, run_cli
 
+from conftest import ROOT, run_cli
 from generator.cli import parser
 from generator.decap import DECAP_VERSION, YAML_VERSION
 from generator.scaffold import WORKFLOWS, render_workflow

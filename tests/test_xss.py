@@ -18,12 +18,12 @@ from pathlib import Path
 import html5lib
 import pytest
 import yaml
-from attack import ICS_BREAKOUT, MARKERS, PAYLOADS, TEMPLATE_RESULT, Payloads, _kind, build_attacked_portal, record
-from conftest import run_cli
 from icalendar import Calendar
 from lxml import etree
 from lxml import html as lxml_html
 
+from attack import ICS_BREAKOUT, MARKERS, PAYLOADS, TEMPLATE_RESULT, Payloads, _kind, build_attacked_portal, record
+from conftest import run_cli
 from generator.errors import Problems
 from generator.load import load_markdown
 from generator.models import Document, Mentor, Post, Practice, Program, Roadmap

@@ -216,7 +216,12 @@ def build_district(
             shutil.rmtree(staging, ignore_errors=True)
             shutil.rmtree(shards, ignore_errors=True)
 
-    warnings = tuple(problems.warnings) + tuple(problems.notices) + engine.warnings + tuple(w for o in outcomes for w in o.engine_warnings)
+    warnings = (
+        tuple(problems.warnings)
+        + tuple(problems.notices)
+        + engine.warnings
+        + tuple(w for o in outcomes for w in o.engine_warnings)
+    )
     return BuildReport(
         pages=pages,
         records=top.records.count + sum(o.records for o in outcomes),
