@@ -30,7 +30,7 @@ from .errors import format_problems
 from .markup import DEFAULT_EMBED_HOSTS, clean_html
 from .portal import Portal
 from .project import Project, check
-from .render.pages import render_pages, render_parents_blocks
+from .render.pages import render_pages, render_parents_blocks, render_post_image, view_meta
 
 log = logging.getLogger("mkdocs.plugins.nastavnik")
 
@@ -88,6 +88,8 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == PARENTS_PAGE and self.portal is not None:
             return markdown.rstrip() + "\n\n" + render_parents_blocks(self.portal)
+        if page.file.src_uri.startswith("news/posts/") and self.portal is not None:
+            return render_post_image(self.portal, page.file.src_uri) + markdown  # the post's picture on top
         return markdown
 
     @event_priority(-50)
@@ -96,6 +98,12 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         if page.file.src_uri in self.generated:
             return html  # our own templates: every value is already escaped
         return clean_html(html, self.config.embed_hosts)
+
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """The blog's archive, category and pagination pages get a Russian title and description."""
+        if self.portal is not None and page.title and not page.meta.get("description"):
+            page.meta.update(view_meta(page.url, str(page.title), self.portal))
+        return context
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent
@@ -132,7 +140,16 @@ def site_info(portal: Portal) -> dict[str, Any]:
         "site": org.site or "",
         "vk": org.vk or "",
         "primary": org.colors.primary,
+        "on_primary": text_colour(org.colors.primary),
         "accent": org.colors.accent,
         "last_changed": ru.date(portal.last_changed),
         "last_changed_iso": portal.last_changed.isoformat(),
     }
+
+
+def text_colour(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (``#1f4e8c``) by WCAG contrast."""
+    channels = [int(background[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#ffffff" if (1.05 / (luminance + 0.05)) >= ((luminance + 0.05) / 0.05) else "#000000"

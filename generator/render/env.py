@@ -8,16 +8,21 @@ a missing value into a build error instead of an empty cell.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from .. import ru
+from ..deadlines import month_bounds
 from ..markup import render_markdown
+from ..portal import ItemView
+from ..schedule import RECURRENCE_LABELS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -51,6 +56,51 @@ def relative_url(target: str, page_url: str) -> str:
     return rel + anchor
 
 
+def understood(item: ItemView) -> str:
+    """How the generator understood an item's deadline («с сентября 2026 г. по май 2027 г., ежегодно»).
+
+    Empty when the deadline says the same in other words, or when it was not understood.
+    """
+    parts = []
+    for period in item.schedule.periods:
+        start, end = month_bounds(period)
+        precise = any(value and len(value) == 10 for value in (period.start, period.end))
+        text = ru.month_span(start, end, day_precision=precise)
+        if recurrence := RECURRENCE_LABELS.get(period.recurrence, ""):
+            text = f"{text}, {recurrence}" if text else recurrence
+        if text:
+            parts.append(text)
+    text = "; ".join(parts)
+    written = _letters(item.item.deadline or "")
+    return "" if not text or _letters(text) == written else text
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\W|г\b", "", text.lower().replace("ё", "е"))
+
+
+def month_badge(value: dt.date) -> str:
+    """«дек.» for a calendar badge."""
+    return format_date(value, "LLL", locale=ru.LOCALE)
+
+
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}  # fmt: skip
+
+
+def slugify(text: str, separator: str = "-") -> str:
+    """A Latin URL slug for Russian text: «Обучение наставников» → ``obuchenie-nastavnikov``.
+
+    Used by the blog plugin for category addresses (``categories_slugify`` in ``mkdocs.yml``).
+    """
+    latin = "".join(_TRANSLIT.get(char, char) for char in text.lower())
+    words = re.findall(r"[a-z0-9]+", latin)
+    return separator.join(words)
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -69,6 +119,8 @@ def environment() -> jinja2.Environment:
         month=ru.month,
         plural=ru.plural,
         file_size=ru.file_size,
+        understood=understood,
+        month_badge=month_badge,
     )
     env.globals.update(month_span=ru.month_span, percent=ru.percent)
     return env
