@@ -1,6 +1,6 @@
 # «Наставник» — one task runner. Every target sets up what it needs.
 #   make site    — create .venv, install, build the demo portal into site/
-#   make test    — the same set-up plus test tools and Chromium, then every test
+#   make test    — the same set-up plus test tools, Chromium and axe-core (npm), then every test
 #   make serve   — live preview at http://127.0.0.1:8000
 #   make bench   — build synthetic portals and compare with plain mkdocs-material
 
@@ -9,6 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+NODE_STAMP := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve bench lint golden clean browser-deps
@@ -39,7 +40,15 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
-test: $(TEST_STAMP) browser-deps
+# axe-core for the accessibility tests, pinned in package-lock.json (npm from Debian when there is none).
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq npm >/dev/null; fi; }
+	npm ci --no-audit --no-fund
+	touch $@
+
+test: $(TEST_STAMP) browser-deps $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(TEST_STAMP)
@@ -50,4 +59,4 @@ bench: $(STAMP)
 	$(BIN)/python -m generator.bench
 
 clean:
-	rm -rf site build .site-build-* .pytest_cache
+	rm -rf site build .site-build-* .pytest_cache node_modules

@@ -328,7 +328,9 @@ def mentors_page(portal: Portal) -> MentorsPage:
 
 def mentor_page(portal: Portal, person: Person) -> MentorPage:
     practices = tuple(p for p in portal.practices if any(a.person == person for a in p.authors))
-    description = ", ".join(x for x in (person.role_label.capitalize(), person.position, person.subject) if x)
+    what = [person.position or person.role_label, person.subject]
+    details = ", ".join(x[:1].lower() + x[1:] for x in what if x)
+    description = f"{person.display_name} — наставник {portal.organization.short_name}: {details}"
     return MentorPage(
         portal=portal, src=f"mentors/{person.id}.md", url=f"mentors/{person.id}/", title=person.display_name,
         description=description, image=person.photo, person=person, practices=practices,
