@@ -165,6 +165,8 @@ def test_every_page_has_the_switch_the_skip_link_and_the_footer(site):
         doc = parse(site, url)
         skip = doc.cssselect("a.nv-skip")[0]
         assert skip.get("href") == "#nv-content" and doc.cssselect("#nv-content"), url
+        alts = [img.get("alt") for img in doc.iter("img")]
+        assert None not in alts and "logo" not in alts, (url, alts)  # every picture has a (Russian) alt text
         switch = doc.cssselect("button#nv-a11y-switch")[0]
         assert "Версия для слабовидящих" in text(switch) and switch.get("type") == "button", url
         assert doc.cssselect("#nv-a11y-panel [data-nv-set='scheme'][data-nv-value='blue']"), url
