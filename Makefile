@@ -1,6 +1,6 @@
 # «Наставник» — one task runner. Every target sets up what it needs.
 #   make site    — create .venv, install, build the demo portal into site/
-#   make test    — the same set-up plus test tools and Chromium, then every test
+#   make test    — the same set-up plus test tools, Chromium and the npm packages, then every test
 #   make serve   — live preview at http://127.0.0.1:8000
 #   make bench   — build synthetic portals and compare with plain mkdocs-material (BENCH_SIZES=1,10 — fewer sizes)
 #   make admin   — install Decap CMS from npm, so that the build adds the browser editor at /admin/
@@ -10,6 +10,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+NODE_STAMP := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve bench lint golden clean browser-deps admin
@@ -40,12 +41,14 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
-# Node packages from package.json: Decap CMS and the YAML library (copied into /admin/ by the build),
-# decap-server (the local backend its test drives). Exact versions; no lock file is written.
-NODE_STAMP := node_modules/.installed
-$(NODE_STAMP): package.json
-	@command -v npm >/dev/null 2>&1 || { echo "Нужен npm (Node.js 18 или новее): sudo apt-get install npm"; exit 1; }
-	npm install --no-audit --no-fund --no-package-lock --loglevel=error
+# Node packages, pinned in package-lock.json: axe-core for the accessibility tests, Decap CMS and the YAML
+# library (copied into /admin/ by the build), decap-server (the local backend its test drives).
+# npm comes from Debian when the machine has none.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq npm >/dev/null; fi; }
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 admin: $(NODE_STAMP)
@@ -61,4 +64,4 @@ bench: $(STAMP)
 	$(BIN)/python -m generator.bench
 
 clean:
-	rm -rf site build .site-build-* .pytest_cache
+	rm -rf site build .site-build-* .pytest_cache node_modules

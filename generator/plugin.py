@@ -37,7 +37,7 @@ from .models import Curator, Mentor
 from .people import people_of
 from .portal import Portal
 from .project import ORGANIZATIONS, Project, check
-from .render.pages import render_pages, render_parents_blocks, render_post_people
+from .render.pages import render_pages, render_parents_blocks, render_post_image, render_post_people, view_meta
 from .render.publish import export_files
 from .search_index import rewrite_utf8
 
@@ -158,8 +158,10 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         if page.file.src_uri == PARENTS_PAGE and self.portal is not None:
             return markdown.rstrip() + "\n\n" + render_parents_blocks(self.portal)
         if page.file.src_uri.startswith(POSTS_DIR) and self.portal is not None:
-            people = render_post_people(self.portal, Path(page.file.src_uri).stem)
-            return markdown.rstrip() + "\n\n" + people if people else markdown
+            stem = Path(page.file.src_uri).stem
+            people = render_post_people(self.portal, stem)
+            image = render_post_image(self.portal, page.file.src_uri)  # the post's picture on top
+            return image + (markdown.rstrip() + "\n\n" + people if people else markdown)
         return markdown
 
     @event_priority(-50)
@@ -175,6 +177,10 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
 
     @event_priority(-150)  # after the blog plugin (-100) has rendered the excerpts of a view
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """The blog's archive, category and pagination pages get a Russian title and description; then every
+        value the theme prints raw is made inert."""
+        if self.portal is not None and page.title and not page.meta.get("description"):
+            page.meta.update(view_meta(page.url, str(page.title), self.portal))
         harden_view(context, tuple(self.config.embed_hosts))
         return context
 
@@ -262,9 +268,18 @@ def site_info(portal: Portal) -> dict[str, Any]:
         "site": org.site or "",
         "vk": org.vk or "",
         "primary": org.colors.primary,
+        "on_primary": text_colour(org.colors.primary),
         "accent": org.colors.accent,
         "last_changed": ru.date(portal.last_changed),
         "last_changed_iso": portal.last_changed.isoformat(),
     }
     # MkDocs renders the theme without autoescaping: the values arrive HTML-escaped (see hardening.py).
     return {key: inert(value) for key, value in info.items()}
+
+
+def text_colour(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (``#1f4e8c``) by WCAG contrast."""
+    channels = [int(background[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#ffffff" if (1.05 / (luminance + 0.05)) >= ((luminance + 0.05) / 0.05) else "#000000"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mimetypes
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -130,8 +131,12 @@ class ItemView:
     def when_note(self) -> str:
         """The dates as understood, when they say more than the deadline as written ('' otherwise)."""
         when = self.schedule.when if self.schedule.dated else ""
-        written = " ".join((self.item.deadline or "").split())
-        return "" if when.casefold() == written.casefold() else when
+        return "" if _letters(when) == _letters(self.item.deadline or "") else when
+
+
+def _letters(text: str) -> str:
+    """Text without case, punctuation, spaces and «г.»: «Сентябрь 2026 г.» and «сентябрь 2026» are the same."""
+    return re.sub(r"\W|г\b", "", text.lower().replace("ё", "е"))
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,14 @@ a missing value into a build error instead of an empty cell.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from .. import ru
@@ -51,6 +53,28 @@ def relative_url(target: str, page_url: str) -> str:
     return rel + anchor
 
 
+def month_badge(value: dt.date) -> str:
+    """«дек.» for a calendar badge."""
+    return format_date(value, "LLL", locale=ru.LOCALE)
+
+
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}  # fmt: skip
+
+
+def slugify(text: str, separator: str = "-") -> str:
+    """A Latin URL slug for Russian text: «Обучение наставников» → ``obuchenie-nastavnikov``.
+
+    Used by the blog plugin for category addresses (``categories_slugify`` in ``mkdocs.yml``).
+    """
+    latin = "".join(_TRANSLIT.get(char, char) for char in text.lower())
+    words = re.findall(r"[a-z0-9]+", latin)
+    return separator.join(words)
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -72,6 +96,7 @@ def environment() -> jinja2.Environment:
         month=ru.month,
         plural=ru.plural,
         file_size=ru.file_size,
+        month_badge=month_badge,
     )
     env.globals.update(month_span=ru.month_span, percent=ru.percent)
     return env

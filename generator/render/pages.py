@@ -1,214 +1,204 @@
 """Stage 4, render: the Portal → the Markdown pages of the URL map (handed to MkDocs, never written to ``content/``).
 
-Each page is a template in ``generator/templates/pages/`` with a typed context (a frozen
-dataclass below). The front matter is written with ``yaml.safe_dump`` — never by a template — so no
-value can break out of it.
+Each page is a template in ``generator/templates/pages/`` with a typed context (:mod:`.contexts`),
+built from the Portal by one function here. The front matter is written with ``yaml.safe_dump`` —
+never by a template — so no value can break out of it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import yaml
 
-from ..people import Person
+from .. import ru
+from ..models import Figure
+from ..people import ROLE_LABELS, Person
 from ..portal import (
     CATEGORY_LABELS,
     LEVEL_LABELS,
     LEVEL_ORDER,
     DocumentView,
     HonorView,
-    ItemView,
     Portal,
-    PostView,
-    PracticeView,
-    RoadmapView,
     figures_by_year,
 )
-from ..timeline import Timeline, build_timeline
+from ..schedule import STATUS_LABELS, occurrences
+from ..timeline import build_timeline
+from .charts import BarChart, bar_chart
+from .contexts import (
+    FilterOption,
+    FormRow,
+    HomePage,
+    HonorBoardPage,
+    HonorLevel,
+    HonorYear,
+    KeyFigure,
+    LibraryGroup,
+    LibraryPage,
+    MentorPage,
+    MentorsPage,
+    Page,
+    ParentsBlocks,
+    PostPeople,
+    PracticePage,
+    PracticesPage,
+    RoadmapPage,
+    StatsPage,
+    Upcoming,
+    YearFigures,
+)
 from .env import environment, relative_url
-from .publish import Subscription, subscription
+from .publish import subscription
 
 UPCOMING_DAYS = 60
 LATEST_NEWS = 3
 
-
-@dataclass(frozen=True)
-class Page:
-    """What every page template gets: the portal, where the page is, its title and description."""
-
-    portal: Portal
-    src: str  # ``mentors/index.md``
-    url: str  # ``mentors/``
-    title: str
-    description: str
-
-    def href(self, target: str) -> str:
-        """A relative link from this page to a site path (``mentors/ivanova/``, ``files/x.pdf``)."""
-        return relative_url(target, self.url)
-
-    @property
-    def template(self) -> str:
-        raise NotImplementedError
-
-
-@dataclass(frozen=True)
-class HomePage(Page):
-    upcoming: tuple[ItemView, ...] = ()
-    latest_news: tuple = ()
-    template = "pages/home.md.j2"  # type: ignore[assignment]
-
-
-@dataclass(frozen=True)
-class RoadmapPage(Page):
-    roadmap: RoadmapView | None = None
-    timeline: Timeline | None = None
-    subscription: Subscription | None = None  # the current roadmap only: its exports are the site's files
-    template = "pages/roadmap.md.j2"  # type: ignore[assignment]
-
-
-@dataclass(frozen=True)
-class MentorsPage(Page):
-    by_form: tuple[tuple[str, str, tuple[Person, ...]], ...] = ()  # (form id, title, people)
-    by_role: tuple[tuple[str, tuple[Person, ...]], ...] = ()
-    template = "pages/mentors.md.j2"  # type: ignore[assignment]
-
-
-@dataclass(frozen=True)
-class MentorPage(Page):
-    person: Person | None = None
-    practices: tuple[PracticeView, ...] = ()
-    template = "pages/mentor.md.j2"  # type: ignore[assignment]
-
-
-@dataclass(frozen=True)
-class HonorBoardPage(Page):
-    years: tuple[tuple[int, tuple[tuple[str, tuple[HonorView, ...]], ...]], ...] = ()
-    template = "pages/honor_board.md.j2"  # type: ignore[assignment]
-
-
-@dataclass(frozen=True)
-class PracticesPage(Page):
-    template = "pages/practices.md.j2"  # type: ignore[assignment]
-
-
-@dataclass(frozen=True)
-class PracticePage(Page):
-    practice: PracticeView | None = None
-    template = "pages/practice.md.j2"  # type: ignore[assignment]
-
-
-@dataclass(frozen=True)
-class LibraryPage(Page):
-    groups: tuple[tuple[str, str, tuple[DocumentView, ...]], ...] = ()  # (category, label, documents)
-    template = "pages/library.md.j2"  # type: ignore[assignment]
-
-
-@dataclass(frozen=True)
-class StatsPage(Page):
-    years: dict = field(default_factory=dict)
-    template = "pages/stats.md.j2"  # type: ignore[assignment]
-
-
-@dataclass(frozen=True)
-class ParentsBlocks(Page):
-    consent_forms: tuple[DocumentView, ...] = ()
-    template = "pages/parents_blocks.md.j2"  # type: ignore[assignment]
-
-
-@dataclass(frozen=True)
-class PostPeople(Page):
-    """The line under a news post naming its people (``mentors:`` in the front matter), consent applied."""
-
-    post: PostView | None = None
-    template = "partials/_post_people.html.j2"  # type: ignore[assignment]
+ROLE_GROUPS = {
+    "teacher": "Педагоги",
+    "pupil": "Ученики",
+    "student": "Студенты",
+    "graduate": "Выпускники",
+    "employer": "Представители работодателей",
+    "parent": "Родители",
+    "administrator": "Администрация",
+}
+NORMATIVE = ("federal", "regional", "local")
+NORMATIVE_LABELS = {"federal": "Федеральные", "regional": "Региональные", "local": "Локальные акты"}
+STATUS_ORDER = ("done", "in_progress", "planned", "overdue", "cancelled", "unknown")
 
 
 def pages(portal: Portal) -> Iterator[Page]:
     """Every generated page of the URL map (``/parents/`` is the editors' page; see :func:`parents_blocks`)."""
     org = portal.organization.short_name
-    yield HomePage(
-        portal,
-        "index.md",
-        "",
-        portal.program.title,
-        portal.program.intro or f"Наставничество в {org}: цели, формы, наставники, дорожная карта.",
-        upcoming=upcoming(portal),
-        latest_news=portal.news[:LATEST_NEWS],
-    )
+    yield home_page(portal)
     for roadmap in portal.roadmaps:
         src = "roadmap/index.md" if roadmap.current else f"roadmap/{roadmap.id}/index.md"
+        title = "Дорожная карта" if roadmap.current else f"Дорожная карта {roadmap.model.period}"
         yield RoadmapPage(
-            portal, src, roadmap.url, "Дорожная карта", roadmap.model.title, roadmap=roadmap,
+            portal=portal, src=src, url=roadmap.url, title=title, description=roadmap.model.title, roadmap=roadmap,
             timeline=build_timeline(roadmap, portal.today),
             subscription=subscription(portal.site_url) if roadmap.current else None,
         )  # fmt: skip
     if portal.current_roadmap is None:
-        yield RoadmapPage(portal, "roadmap/index.md", "roadmap/", "Дорожная карта", f"Дорожная карта {org}")
+        yield RoadmapPage(
+            portal=portal, src="roadmap/index.md", url="roadmap/", title="Дорожная карта",
+            description=f"Дорожная карта наставничества {org}",
+        )  # fmt: skip
     yield mentors_page(portal)
     for person in portal.mentors:
-        practices = tuple(p for p in portal.practices if any(a.person == person for a in p.authors))
-        description = ", ".join(x for x in (person.role_label, person.position, person.subject) if x)
-        yield MentorPage(
-            portal, f"mentors/{person.id}.md", f"mentors/{person.id}/", person.display_name, description,
-            person=person, practices=practices,
-        )  # fmt: skip
+        yield mentor_page(portal, person)
     yield honor_board(portal)
     yield PracticesPage(
-        portal, "practices/index.md", "practices/", "Лучшие практики наставничества", f"Практики наставничества {org}"
-    )
+        portal=portal, src="practices/index.md", url="practices/", title="Лучшие практики наставничества",
+        description=f"Лучшие практики наставничества {org}: опыт наставников, результаты, материалы",
+        practices=portal.practices,
+    )  # fmt: skip
     for practice in portal.practices:
         yield PracticePage(
-            portal, f"practices/{practice.id}.md", practice.url, practice.model.title, practice.model.summary,
-            practice=practice,
+            portal=portal, src=f"practices/{practice.id}.md", url=practice.url, title=practice.model.title,
+            description=practice.model.summary, practice=practice,
         )  # fmt: skip
     yield library_page(portal)
-    yield StatsPage(
-        portal, "stats/index.md", "stats/", "Мониторинг", f"Показатели наставничества в {org}",
-        years=figures_by_year(portal.figures),
+    yield stats_page(portal)
+
+
+def home_page(portal: Portal) -> HomePage:
+    org = portal.organization.short_name
+    return HomePage(
+        portal=portal, src="index.md", url="", title=portal.program.title,
+        description=portal.program.intro or f"Наставничество в {org}: цели, формы, наставники, дорожная карта.",
+        figures=key_figures(portal), upcoming=upcoming(portal), latest_news=portal.news[:LATEST_NEWS],
     )  # fmt: skip
 
 
-def upcoming(portal: Portal, days: int = UPCOMING_DAYS) -> tuple[ItemView, ...]:
-    """Items of the current roadmap that start (or recur) within ``days`` of the build date."""
+def counted(count: int, one: str, few: str, many: str) -> str:
+    """Just the noun of «3 наставника»: «наставника»."""
+    return ru.plural(count, one, few, many).split(" ", 1)[1]
+
+
+def key_figures(portal: Portal) -> tuple[KeyFigure, ...]:
+    """Mentors, pairs and mentees of the latest monitored year, and the number of best practices."""
+    years = figures_by_year(portal.figures)
+    figures: list[KeyFigure] = []
+    if years:
+        year, forms = list(years.items())[-1]
+        note = f"в {year} учебном году"
+        mentors = sum(f.mentors for f in forms.values())
+        pairs = sum(f.pairs for f in forms.values())
+        mentees = sum(f.mentees for f in forms.values())
+        figures += [
+            KeyFigure(mentors, counted(mentors, "наставник", "наставника", "наставников"), note),
+            KeyFigure(pairs, counted(pairs, "наставническая пара", "наставнические пары", "наставнических пар"), note),
+            KeyFigure(mentees, counted(mentees, "наставляемый", "наставляемых", "наставляемых"), note),
+        ]
+    else:
+        total = portal.mentors_total
+        figures.append(KeyFigure(total, counted(total, "наставник", "наставника", "наставников")))
+    count = len(portal.practices)
+    figures.append(KeyFigure(count, counted(count, "лучшая практика", "лучшие практики", "лучших практик")))
+    return tuple(figures)
+
+
+def upcoming(portal: Portal, days: int = UPCOMING_DAYS) -> tuple[Upcoming, ...]:
+    """Items of the current roadmap under way or starting within ``days`` of the build date, soonest first."""
     roadmap = portal.current_roadmap
     if roadmap is None:
         return ()
-    from ..schedule import occurrences
-
-    horizon = portal.today + dt.timedelta(days=days)
-    found: list[tuple[dt.date, ItemView]] = []
+    today, horizon = portal.today, portal.today + dt.timedelta(days=days)
+    found: list[Upcoming] = []
     for item in roadmap.all_items():
         if item.schedule.status in {"done", "cancelled"}:
             continue
-        starts = [
-            start
+        spans = [
+            (start, end)
             for period in item.schedule.periods
             for start, end in occurrences(period, roadmap.plan)
-            if end >= portal.today and start <= horizon
+            if end >= today and start <= horizon
         ]
-        if starts:
-            found.append((max(min(starts), portal.today), item))
-    found.sort(key=lambda pair: pair[0])
-    return tuple(item for _, item in found)
+        if spans:
+            start = min(start for start, _ in spans)
+            found.append(Upcoming(item, start, ongoing=start <= today))
+    found.sort(key=lambda u: (u.start, u.item.anchor))
+    return tuple(found)
 
 
 def mentors_page(portal: Portal) -> MentorsPage:
-    by_form = tuple(
-        (form.id, form.title, tuple(p for p in portal.mentors if form.id in p.forms))
+    people = portal.mentors
+    forms = tuple(
+        FilterOption(form.id, form.title, sum(1 for p in people if form.id in p.forms))
         for form in portal.forms
-        if any(form.id in p.forms for p in portal.mentors)
+        if any(form.id in p.forms for p in people)
     )
-    roles: dict[str, list[Person]] = defaultdict(list)
-    for person in portal.mentors:
-        roles[person.role_label].append(person)
+    roles = tuple(
+        FilterOption(role, ROLE_GROUPS[role], sum(1 for p in people if p.role == role))
+        for role in ROLE_LABELS
+        if any(p.role == role for p in people)
+    )
+    empty = tuple(
+        (form, role)
+        for form in ("", *(f.value for f in forms))
+        for role in ("", *(r.value for r in roles))
+        if not any((not form or form in p.forms) and (not role or p.role == role) for p in people)
+    )
     return MentorsPage(
-        portal, "mentors/index.md", "mentors/", "Наши наставники",
-        f"Наставники {portal.organization.short_name}", by_form=by_form,
-        by_role=tuple((label, tuple(people)) for label, people in roles.items()),
+        portal=portal, src="mentors/index.md", url="mentors/", title="Наши наставники",
+        description=f"Наставники {portal.organization.short_name}: педагоги, ученики, выпускники и специалисты "
+        "предприятий-партнёров", people=people, forms=forms, roles=roles, empty=empty,
+    )  # fmt: skip
+
+
+def mentor_page(portal: Portal, person: Person) -> MentorPage:
+    practices = tuple(p for p in portal.practices if any(a.person == person for a in p.authors))
+    what = [person.position or person.role_label, person.subject]
+    details = ", ".join(x[:1].lower() + x[1:] for x in what if x)
+    description = f"{person.display_name} — наставник {portal.organization.short_name}: {details}"
+    return MentorPage(
+        portal=portal, src=f"mentors/{person.id}.md", url=f"mentors/{person.id}/", title=person.display_name,
+        description=description, image=person.photo, person=person, practices=practices,
     )  # fmt: skip
 
 
@@ -217,42 +207,106 @@ def honor_board(portal: Portal) -> HonorBoardPage:
     for honor in portal.honors:
         grouped[honor.honor.year][honor.honor.level].append(honor)
     years = tuple(
-        (
+        HonorYear(
             year,
-            tuple(
-                (LEVEL_LABELS[level], tuple(grouped[year][level])) for level in LEVEL_ORDER if level in grouped[year]
-            ),
+            tuple(HonorLevel(LEVEL_LABELS[lv], tuple(grouped[year][lv])) for lv in LEVEL_ORDER if lv in grouped[year]),
         )
         for year in sorted(grouped, reverse=True)
     )
     return HonorBoardPage(
-        portal, "honor-board/index.md", "honor-board/", "Доска почёта",
-        f"Лучшие наставники {portal.organization.short_name}", years=years,
+        portal=portal, src="honor-board/index.md", url="honor-board/", title="Доска почёта",
+        description=f"Доска почёта наставников {portal.organization.short_name}: награды по годам и уровням",
+        years=years,
     )  # fmt: skip
 
 
 def library_page(portal: Portal) -> LibraryPage:
-    groups = tuple(
-        (category, label, tuple(d for d in portal.library if d.model.category == category))
-        for category, label in CATEGORY_LABELS.items()
-        if any(d.model.category == category for d in portal.library)
+    def documents(category: str) -> tuple[DocumentView, ...]:
+        found = [d for d in portal.library if d.model.category == category]
+        found.sort(key=lambda d: d.model.title)
+        found.sort(key=lambda d: d.model.date or dt.date(d.model.year or 1, 1, 1), reverse=True)
+        return tuple(found)
+
+    normative = tuple(
+        LibraryGroup(category, NORMATIVE_LABELS[category], documents(category))
+        for category in NORMATIVE
+        if documents(category)
     )
+    groups = [LibraryGroup("normativnye", "Нормативные документы", subgroups=normative)] if normative else []
+    groups += [
+        LibraryGroup(category, label, documents(category))
+        for category, label in CATEGORY_LABELS.items()
+        if category not in NORMATIVE and documents(category)
+    ]
     return LibraryPage(
-        portal, "library/index.md", "library/", "Методическая копилка",
-        f"Документы о наставничестве {portal.organization.short_name}", groups=groups,
+        portal=portal, src="library/index.md", url="library/", title="Методическая копилка",
+        description=f"Документы о наставничестве {portal.organization.short_name}: нормативные акты, программы, "
+        "методические материалы, анкеты и формы", groups=tuple(groups),
     )  # fmt: skip
+
+
+def stats_page(portal: Portal) -> StatsPage:
+    roadmap = portal.current_roadmap
+    status_chart = section_chart = None
+    if roadmap is not None:
+        counts = {status: getattr(roadmap.progress, status) for status in STATUS_ORDER}
+        status_chart = bar_chart(
+            "status",
+            "Мероприятия дорожной карты по состоянию",
+            ((STATUS_LABELS[s].capitalize(), n) for s, n in counts.items() if n or s in {"done", "planned"}),
+        )
+        section_chart = bar_chart(
+            "sections",
+            "Выполнение по разделам, %",
+            ((s.section.heading or s.section.title or "Раздел", s.progress.percent) for s in roadmap.sections),
+            maximum=100,
+            note=" %",
+            tone="done",
+        )
+    years = tuple(year_figures(portal, year, forms) for year, forms in figures_by_year(portal.figures).items())
+    form_charts: tuple[BarChart, ...] = ()
+    year_chart = None
+    if years:
+        latest = years[-1]
+        form_charts = tuple(
+            bar_chart(
+                f"{key}-{latest.year}", f"{title}, {latest.year}", ((r.title, getattr(r, key)) for r in latest.rows)
+            )
+            for key, title in (("mentors", "Наставники по формам"), ("pairs", "Пары и группы по формам"))
+        )
+        year_chart = bar_chart(
+            "years", "Наставляемые по годам", ((y.year, y.total.mentees) for y in years), tone="people"
+        )
+    return StatsPage(
+        portal=portal, src="stats/index.md", url="stats/", title="Мониторинг",
+        description=f"Мониторинг наставничества {portal.organization.short_name}: наставники и пары по формам, "
+        "выполнение дорожной карты, показатели по годам", roadmap=roadmap, status_chart=status_chart,
+        section_chart=section_chart, years=years, form_charts=form_charts, year_chart=year_chart,
+    )  # fmt: skip
+
+
+def year_figures(portal: Portal, year: str, forms: dict[str, Figure]) -> YearFigures:
+    rows = tuple(
+        FormRow(portal.forms_by_id[f].title if f in portal.forms_by_id else f, x.mentors, x.mentees, x.pairs)
+        for f, x in forms.items()
+    )
+    total = FormRow("Всего", *(sum(getattr(r, key) for r in rows) for key in ("mentors", "mentees", "pairs")))
+    return YearFigures(year, rows, total)
 
 
 def parents_blocks(portal: Portal) -> ParentsBlocks:
     return ParentsBlocks(
-        portal, "parents.md", "parents/", "Родителям", "",
+        portal=portal, src="parents.md", url="parents/", title="Родителям", description="",
         consent_forms=tuple(d for d in portal.library if d.model.consent_form),
     )  # fmt: skip
 
 
 def render_page(page: Page) -> str:
     """One page: safe front matter, then the template's Markdown."""
-    meta = {"title": page.title, "description": " ".join(page.description.split())[:300]}
+    meta: dict[str, object] = {"title": page.title, "description": " ".join(page.description.split())[:300]}
+    if page.image:
+        meta["image"] = page.image
+    meta["hide"] = ["navigation"]  # one page a tab: the navigation sidebar would list just this page
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     body = environment().get_template(page.template).render(page=page, portal=page.portal)
     return f"---\n{front}---\n\n{body}"
@@ -273,5 +327,41 @@ def render_post_people(portal: Portal, post_id: str) -> str:
     post = next((p for p in portal.news if p.id == post_id), None)
     if post is None or not post.mentors:
         return ""
-    page = PostPeople(portal, f"news/posts/{post_id}.md", post.url, post.title, "", post=post)
+    page = PostPeople(
+        portal=portal, src=f"news/posts/{post_id}.md", url=post.url, title=post.title, description="", post=post
+    )
     return environment().get_template(page.template).render(page=page, portal=portal)
+
+
+def render_post_image(portal: Portal, src_uri: str) -> str:
+    """The picture of a news post (front matter ``image``) as Markdown to put above its text, or ``""``."""
+    post = next((p for p in portal.news if f"news/posts/{p.id}.md" == src_uri), None)
+    if post is None or not post.image:
+        return ""
+    return (
+        environment()
+        .get_template("partials/_post_image.md.j2")
+        .render(post=post, src=relative_url(post.image, "news/posts/"))
+    )
+
+
+def view_meta(url: str, title: str, portal: Portal) -> dict[str, str]:
+    """Title and description of the blog plugin's own pages (archive, categories, pagination) — in Russian."""
+    org = portal.organization.short_name
+    page_no = re.search(r"/page/(\d+)/$", url)
+    suffix = f", страница {page_no.group(1)}" if page_no else ""
+    if url.startswith("news/archive/"):
+        return {
+            "title": f"Новости за {title} г.{suffix}",
+            "description": f"Новости наставничества {org} за {title} г.{suffix}",
+        }
+    if url.startswith("news/category/"):
+        return {
+            "title": f"Новости: {title}{suffix}",
+            "description": f"Новости наставничества {org} в рубрике «{title}»{suffix}",
+        }
+    if url.startswith("news/page/"):
+        return {"title": f"Новости{suffix}", "description": f"Новости наставничества {org}{suffix}"}
+    if url == "news/":
+        return {"description": f"Новости наставничества {org}: события, конкурсы, обучение наставников"}
+    return {}
