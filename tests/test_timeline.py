@@ -176,7 +176,8 @@ def test_evidence_links_lead_to_news_and_library(demo_site: Path) -> None:
     assert views
     for view in views:
         links = doc.get_element_by_id(view.anchor).cssselect(".nv-evidence a")
-        assert [a.text_content() for a in links] == [p.title for p in view.news] + [d.model.title for d in view.library]
+        expected = [f"Новость: {p.title}" for p in view.news] + [f"Документ: {d.model.title}" for d in view.library]
+        assert [a.text_content() for a in links] == expected
         for a in links:
             target = (demo_site / "site/roadmap" / a.get("href")).resolve()
             assert target.is_file() or (target / "index.html").is_file(), a.get("href")

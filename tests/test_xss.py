@@ -158,7 +158,7 @@ def test_payloads_are_shown_exactly_as_written(attacked):
     mentor = yaml.safe_load((attacked / "data/mentors/ataka-0.yaml").read_text("utf-8"))
     doc = lxml_html.fromstring((site / "mentors/ataka-0/index.html").read_bytes())
     assert doc.cssselect("article h1")[0].text_content().rstrip("¶") == " ".join(mentor["name"].split())
-    assert doc.cssselect("title")[0].text_content().startswith(" ".join(mentor["name"].split()) + " - ")
+    assert doc.cssselect("title")[0].text_content().startswith(" ".join(mentor["name"].split()) + " — ")
     description = doc.cssselect('meta[name="description"]')[0].get("content")
     assert mentor["position"].split()[0] in description  # the whole value inside the attribute, no breakout
     practice = yaml.safe_load((attacked / "data/practices/ataka-0.yaml").read_text("utf-8"))
@@ -191,7 +191,8 @@ def test_front_matter_cannot_be_broken_out_of(attacked):
     assert checked.portal is not None
     for src, markdown in render_pages(checked.portal).items():
         front = yaml.safe_load(markdown.split("---\n", 2)[1])
-        assert set(front) == {"title", "description"}, src
+        assert set(front) == {"title", "description", "hide"}, src  # exactly the keys the generator writes
+        assert front["hide"] == ["navigation"], src
 
 
 def test_search_index_titles_and_texts_are_inert(attacked):

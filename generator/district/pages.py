@@ -12,13 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .. import ru
 from ..errors import Problems
 from ..models import Curator, Mentor
 from ..people import people_of
-from ..portal import LEVEL_LABELS, LEVEL_ORDER, ItemView, Portal, PostView
+from ..portal import LEVEL_LABELS, LEVEL_ORDER, Portal, PostView
 from ..project import Project
+from ..render.contexts import Upcoming
 from ..render.pages import Page, render_page, render_pages, upcoming
 from .check import check_district
 from .summary import District, OrgHonor, OrgSummary, assemble, summarise
@@ -45,31 +47,31 @@ class OrgRow:
     figures: tuple[int, int, int] | None  # (mentors, mentees, pairs) in the latest year
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DistrictHomePage(Page):
     district: District | None = None
     figures: tuple[tuple[int, str], ...] = ()  # (value, label): «12», «организаций»
     rows: tuple[OrgRow, ...] = ()
     year: str | None = None
-    upcoming: tuple[ItemView, ...] = ()
+    upcoming: tuple[Upcoming, ...] = ()
     latest_news: tuple[tuple[OrgSummary, PostView], ...] = ()
-    template = "district/home.md.j2"  # type: ignore[assignment]
+    template: ClassVar[str] = "district/home.md.j2"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DistrictHonorBoardPage(Page):
     years: tuple[tuple[int, tuple[tuple[str, tuple[OrgHonor, ...]], ...]], ...] = ()
-    template = "district/honor_board.md.j2"  # type: ignore[assignment]
+    template: ClassVar[str] = "district/honor_board.md.j2"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DistrictStatsPage(Page):
     district: District | None = None
     year: str | None = None
     by_form: tuple[FormRow, ...] = ()
     by_org: tuple[OrgRow, ...] = ()
     totals: tuple[int, int, int] = (0, 0, 0)
-    template = "district/stats.md.j2"  # type: ignore[assignment]
+    template: ClassVar[str] = "district/stats.md.j2"
 
 
 def district_pages(district: District) -> list[Page]:
@@ -79,18 +81,18 @@ def district_pages(district: District) -> list[Page]:
     rows = tuple(OrgRow(org, org.figures_for(year) if year else None) for org in district.organizations)
     return [
         DistrictHomePage(
-            portal, "index.md", "", portal.program.title,
-            portal.program.intro or f"Наставничество в образовательных организациях: {name}",
+            portal=portal, src="index.md", url="", title=portal.program.title,
+            description=portal.program.intro or f"Наставничество в образовательных организациях: {name}",
             district=district, figures=key_figures(district, rows), rows=rows, year=year,
             upcoming=upcoming(portal), latest_news=latest_news(district),
         ),
         DistrictHonorBoardPage(
-            portal, "honor-board/index.md", "honor-board/", "Доска почёта",
-            f"Лучшие наставники образовательных организаций: {name}", years=honor_years(district.honors),
+            portal=portal, src="honor-board/index.md", url="honor-board/", title="Доска почёта",
+            description=f"Лучшие наставники образовательных организаций: {name}", years=honor_years(district.honors),
         ),
         DistrictStatsPage(
-            portal, "stats/index.md", "stats/", "Мониторинг", f"Показатели наставничества по организациям: {name}",
-            district=district, year=year, by_form=by_form(district, year), by_org=rows, totals=_totals(rows),
+            portal=portal, src="stats/index.md", url="stats/", title="Мониторинг",
+            description=f"Показатели наставничества по организациям: {name}", district=district, year=year, by_form=by_form(district, year), by_org=rows, totals=_totals(rows),
         ),
     ]  # fmt: skip
 
