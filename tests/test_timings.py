@@ -10,7 +10,7 @@ import time
 import pytest
 
 from conftest import run_cli
-from generator.timings import STAGES, Timings, peak_rss_mb, timings_json
+from generator.timings import STAGES, Timings, timings_json
 
 
 def test_stages_add_up():
