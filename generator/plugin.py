@@ -11,14 +11,12 @@ so the work is not done twice.
 
 from __future__ import annotations
 
-import functools
 import importlib.resources
 import logging
 import os
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,6 +35,7 @@ from .models import Curator, Mentor
 from .people import people_of
 from .portal import Portal
 from .project import ORGANIZATIONS, Project, check
+from .render.env import bytecode_cache
 from .render.pages import render_pages, render_parents_blocks, render_post_image, render_post_people, view_meta
 from .render.publish import export_files
 from .search_index import rewrite_utf8
@@ -81,9 +80,9 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project(Path(config.config_file_path).resolve().parent)
+        people: list[tuple[str, Mentor | Curator]] | None = None  # None: `nastavnik build` runs the checks itself
         if self.preset_portal is not None:
             self.portal = self.preset_portal
-            self.site_check = None  # `nastavnik build` runs the post-build checks itself
         else:
             problems, portal, self.generated, people = _check_for_mkdocs(project)
             if problems.errors or portal is None:
@@ -95,7 +94,8 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             self.portal = portal
         config.extra["nastavnik"] = site_info(self.portal)
         _add_theme_overrides(config)
-        if self.preset_portal is None:  # plain `mkdocs build`: the post-build checks run in on_post_build
+        self.site_check = None
+        if people is not None:  # plain `mkdocs build`: the post-build checks run in on_post_build
             self.site_check = SiteCheck.of(
                 project.content_dir,
                 people,
@@ -108,7 +108,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Material's templates are compiled once and kept (each section of a district is a build of its own)."""
-        env.bytecode_cache = theme_bytecode_cache()
+        env.bytecode_cache = bytecode_cache()
         return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -233,12 +233,6 @@ def _without_organizations(files: Files, config: MkDocsConfig) -> Files:
         return files
     prefix = ORGANIZATIONS + "/"
     return Files([f for f in files if not f.src_uri.startswith(prefix)])
-
-
-@functools.lru_cache(maxsize=1)
-def theme_bytecode_cache() -> jinja2.BytecodeCache:
-    """Compiled theme templates in a private folder of the system's temp dir, checked by the templates' checksums."""
-    return jinja2.FileSystemBytecodeCache()
 
 
 def theme_dir() -> str:

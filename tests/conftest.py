@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -29,9 +30,19 @@ class Result:
 
 def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 300) -> Result:
     """``python -m generator ARGS`` in ``cwd``, as a user would run it."""
+    return run_module("generator", *args, cwd=cwd, env=env, timeout=timeout)
+
+
+def mkdocs_build(cwd: Path, site_dir: Path) -> Result:
+    """Plain ``mkdocs build`` in ``cwd`` (our plugin registered in its mkdocs.yml) into ``site_dir``."""
+    return run_module("mkdocs", "build", "-q", "-d", str(site_dir), cwd=cwd)
+
+
+def run_module(module: str, *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 300) -> Result:
+    """``python -m MODULE ARGS`` in ``cwd`` with the build date pinned."""
     full_env = {**os.environ, "NASTAVNIK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     proc = subprocess.run(
-        [sys.executable, "-m", "generator", *args],
+        [sys.executable, "-m", module, *args],
         cwd=cwd,
         env=full_env,
         capture_output=True,
@@ -40,6 +51,15 @@ def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: f
         check=False,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` by its SHA-256: two digests are equal when not a byte changed."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def copy_portal(name: str, dest: Path) -> Path:
@@ -53,6 +73,16 @@ def copy_portal(name: str, dest: Path) -> Path:
     else:
         shutil.copytree(FIXTURES / name, target, ignore=shutil.ignore_patterns("site"))
     return target
+
+
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's demo portal, built once for the session: read it, never change it (copy it instead)."""
+    root = copy_portal("demo", tmp_path_factory.mktemp("built-demo"))
+    result = run_cli("build", cwd=root)
+    assert result.code == 0, result.text
+    assert "Traceback" not in result.text
+    return root
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ checks start, just before the swap.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -19,17 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, copy_portal, run_cli
+from conftest import TODAY, copy_portal, run_cli, tree_digest
 
 pytestmark = pytest.mark.slow
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +80,7 @@ def staged_file(root: Path, name: str) -> bool:
     ids=["started", "half-written", "before-checks", "before-swap"],
 )
 def test_a_killed_build_leaves_the_site_as_it_was(built, pause, ready):
-    before = digest(built / "site")
+    before = tree_digest(built / "site")
     process = start_build(built, pause)
     try:
         wait_for(lambda: ready(built))
@@ -99,24 +90,24 @@ def test_a_killed_build_leaves_the_site_as_it_was(built, pause, ready):
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
-    assert digest(built / "site") == before
+    assert tree_digest(built / "site") == before
     assert staging(built), "a killed build leaves its staging folder behind…"
 
     result = run_cli("build", cwd=built)
     assert result.code == 0, result.text
     assert not staging(built), "…which the next build removes"
-    assert digest(built / "site") != before
+    assert tree_digest(built / "site") != before
     assert "успешно начала работу" in (built / "site/news/start/index.html").read_text("utf-8")
 
 
 def test_an_interrupted_build_cleans_up_after_itself(built):
-    before = digest(built / "site")
+    before = tree_digest(built / "site")
     process = start_build(built, "checks:30")
     wait_for(lambda: staged_file(built, "sitemap.xml.gz"))
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130 and "Остановлено." in err and "Traceback" not in err
-    assert digest(built / "site") == before
+    assert tree_digest(built / "site") == before
     assert not staging(built)
 
 
@@ -157,12 +148,12 @@ def broken_image(root: Path) -> None:
     ],
 )
 def test_a_failing_build_changes_nothing(built, change, message):
-    before = digest(built / "site")
+    before = tree_digest(built / "site")
     change(built)
     result = run_cli("build", cwd=built)
     assert result.code == 1, result.text
     assert message in result.err and "Traceback" not in result.text
-    assert digest(built / "site") == before
+    assert tree_digest(built / "site") == before
     assert not staging(built)
 
 
@@ -174,14 +165,14 @@ def test_broken_mkdocs_yml_is_explained_in_russian(built):
 
 
 def test_strict_turns_engine_and_data_warnings_into_errors(built):
-    before = digest(built / "site")
+    before = tree_digest(built / "site")
     (built / "data/mentors/notes.txt").write_text("заметки", encoding="utf-8")  # skipped, with a warning
     relaxed = run_cli("build", cwd=built)
     assert relaxed.code == 0 and "предупреждение: файл пропущен" in relaxed.out
-    after_relaxed = digest(built / "site")
+    after_relaxed = tree_digest(built / "site")
     strict = run_cli("build", "--strict", cwd=built)
     assert strict.code == 1 and "Найдено ошибок:" in strict.err
-    assert digest(built / "site") == after_relaxed != before
+    assert tree_digest(built / "site") == after_relaxed != before
     (built / "data/practices/shkola-molodogo-pedagoga.yaml").write_text(
         "title: Школа молодого педагога\nauthors: [petrova-ai]\nyear: 2025\nsummary: Встречи.\n", encoding="utf-8"
     )
@@ -203,7 +194,7 @@ def test_two_builds_at_once_both_finish_and_the_site_is_whole(built):
 
 def test_no_half_written_file_is_ever_visible(built):
     """While a build runs, readers of site/ see only whole files of one build or the other."""
-    expected = {rel: digest for rel, digest in digest(built / "site").items()}
+    expected = {rel: digest for rel, digest in tree_digest(built / "site").items()}
     stop = threading.Event()
     torn: list[str] = []
 
@@ -227,5 +218,5 @@ def test_no_half_written_file_is_ever_visible(built):
         thread.join()
     assert result.code == 0
     assert torn == []
-    assert digest(built / "site") != expected
+    assert tree_digest(built / "site") != expected
     assert not list((built / "site").rglob("*.nastavnik-tmp"))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_portal, run_cli
+from conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -66,11 +66,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    root = copy_portal("demo", tmp_path_factory.mktemp("browser"))
-    result = run_cli("build", cwd=root)
-    assert result.code == 0, result.text
-    return root / "site"
+def site(built_demo) -> Path:
+    return built_demo / "site"
 
 
 @pytest.fixture(scope="module")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
-from conftest import run_cli
+from conftest import mkdocs_build, run_cli, tree_digest
 
 pytestmark = pytest.mark.slow
 
@@ -24,14 +23,6 @@ URL_MAP = [
     "parents/index.html",
     "stats/index.html",
 ]
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def page(site: Path, rel: str):
@@ -124,34 +115,20 @@ def test_a_leak_in_free_text_fails_the_build(built):
 
 
 def test_plain_mkdocs_build_works_too(built, tmp_path):
-    import subprocess
-    import sys
 
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")],
-        cwd=built,
-        capture_output=True,
-        text=True,
-    )
-    assert proc.returncode == 0, proc.stderr
+    proc = mkdocs_build(built, tmp_path / "out")
+    assert proc.code == 0, proc.err
     assert (tmp_path / "out/roadmap/index.html").is_file()
     assert not list((built / "content").rglob("roadmap*")), "generated pages must never be written to content/"
 
 
 def test_mkdocs_reports_data_errors_in_russian(built, tmp_path):
-    import subprocess
-    import sys
 
     bad = built / "data/mentors/bad.yaml"
     bad.write_text("name: X\nrole: teacher\n", encoding="utf-8")
     try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")],
-            cwd=built,
-            capture_output=True,
-            text=True,
-        )
+        proc = mkdocs_build(built, tmp_path / "out")
     finally:
         bad.unlink()
-    assert proc.returncode != 0
-    assert "data/mentors/bad.yaml:1: поле «consent» обязательно" in proc.stderr
+    assert proc.code != 0
+    assert "data/mentors/bad.yaml:1: поле «consent» обязательно" in proc.err

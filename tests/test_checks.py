@@ -16,7 +16,7 @@ import material
 import openpyxl
 import pytest
 
-from conftest import copy_portal, run_cli
+from conftest import copy_portal, mkdocs_build, run_cli
 from generator.checks import check_spreadsheets
 from generator.flat_layout import csv_escape, csv_unescape
 from generator.htmlscan import Embeds, Scan
@@ -402,25 +402,15 @@ def test_zip_members_are_read_with_a_limit(tmp_path):
 
 
 def test_plain_mkdocs_build_runs_the_checks_too(built, tmp_path):
-    import subprocess
-    import sys
 
     page = built / "content/evil.html"
     page.write_text("<p onclick=alert(1)>hi</p>", encoding="utf-8")
     try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")],
-            cwd=built,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        proc = mkdocs_build(built, tmp_path / "out")
     finally:
         page.unlink()
-    assert proc.returncode != 0
-    assert (
-        "site/evil.html: в тексте страницы найдено выполняемое содержимое — обработчик события onclick=" in proc.stderr
-    )
+    assert proc.code != 0
+    assert "site/evil.html: в тексте страницы найдено выполняемое содержимое — обработчик события onclick=" in proc.err
 
 
 COMMON_NAMES = [

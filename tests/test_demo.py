@@ -16,7 +16,7 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
-from conftest import ROOT, copy_portal, run_cli
+from conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -26,12 +26,8 @@ def collapse(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    root = copy_portal("demo", tmp_path_factory.mktemp("demo"))
-    result = run_cli("build", cwd=root)
-    assert result.code == 0, result.text
-    assert "Traceback" not in result.text
-    return root / "site"
+def site(built_demo) -> Path:
+    return built_demo / "site"
 
 
 def page_text(site: Path, rel: str) -> str:

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import http.server
 import json
-import os
 import re
 import shlex
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -20,7 +16,7 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
-from conftest import ROOT, TODAY, run_cli
+from conftest import ROOT, mkdocs_build, run_cli, tree_digest
 
 pytestmark = pytest.mark.slow
 
@@ -51,14 +47,6 @@ def texts(site: Path):
 
 def page(path: Path):
     return lxml_html.fromstring(path.read_bytes())
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
@@ -196,7 +184,7 @@ def test_check_reports_problems_with_the_organizations_paths(tmp_path):
 def test_a_leak_in_one_organization_fails_the_whole_build(tmp_path):
     root = copy_demo(tmp_path)
     assert run_cli("build", cwd=root).code == 0
-    before = digest(root / "site")
+    before = tree_digest(root / "site")
     post = root / "content/organizations/gimnaziya-1/news/posts/2026-11-01-leak.md"
     post.write_text(
         "---\ntitle: Встреча\ndate: 2026-11-01\n---\n\nВыступил Колосов Матвей Артёмович.\n", encoding="utf-8"
@@ -208,7 +196,7 @@ def test_a_leak_in_one_organization_fails_the_whole_build(tmp_path):
         "на публикацию (data/organizations/sosnovskaya-shkola/mentors/kolosov-ma.yaml)"
     ) in result.err  # a teacher of another school of the district
     assert "Колосов" not in result.err  # build logs may be public
-    assert digest(root / "site") == before  # the published site is untouched
+    assert tree_digest(root / "site") == before  # the published site is untouched
     assert not list(root.glob(".site-build-*"))
 
 
@@ -226,18 +214,18 @@ def test_org_builds_one_section_and_prebuilt_sections_merge(tmp_path):
     result = run_cli("build", "--prebuilt", str(shards), "--jobs", "1", cwd=final)
     assert result.code == 0, result.text
     for org in ORGS[:2]:
-        assert digest(final / "site" / org) == digest(shards / org)
+        assert tree_digest(final / "site" / org) == tree_digest(shards / org)
     for org in ORGS:
         assert (final / "site" / org / "index.html").is_file()
     assert (final / "site" / "index.html").is_file()
 
     # --org on a built site replaces that section only
-    others = {org: digest(final / "site" / org) for org in ORGS if org != "shkola-3"}
+    others = {org: tree_digest(final / "site" / org) for org in ORGS if org != "shkola-3"}
     news = final / "content/organizations/shkola-3/news/posts/2026-11-20-novoe.md"
     news.write_text("---\ntitle: Новая новость\ndate: 2026-11-20\n---\n\nТекст.\n", encoding="utf-8")
     assert run_cli("build", "--org", "shkola-3", cwd=final).code == 0
     assert (final / "site/shkola-3/news/2026-11-20-novoe/index.html").is_file()
-    assert {org: digest(final / "site" / org) for org in others} == others
+    assert {org: tree_digest(final / "site" / org) for org in others} == others
 
     unknown = run_cli("build", "--org", "nope", cwd=final)
     assert unknown.code == 2 and "такой организации нет" in unknown.err
@@ -245,12 +233,8 @@ def test_org_builds_one_section_and_prebuilt_sections_merge(tmp_path):
 
 def test_plain_mkdocs_builds_the_district_section(tmp_path):
     root = copy_demo(tmp_path)
-    env = {**os.environ, "NASTAVNIK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "plain")],
-        cwd=root, capture_output=True, text=True, env=env, check=False,
-    )  # fmt: skip
-    assert proc.returncode == 0, proc.stderr
+    proc = mkdocs_build(root, tmp_path / "plain")
+    assert proc.code == 0, proc.err
     home = page(tmp_path / "plain" / "index.html")
     assert "МБОУ «Гимназия № 1»" in home.text_content()  # the district's pages, with every organization
     assert not (tmp_path / "plain" / "organizations").exists()

@@ -30,11 +30,8 @@ FIXED_ITEM = ["number", "title", "details", "deadline", "responsible", "result",
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_portal("demo", tmp_path_factory.mktemp("exports"))
-    result = run_cli("build", cwd=root)
-    assert result.code == 0, result.text
-    return root
+def demo(built_demo: Path) -> Path:
+    return built_demo
 
 
 def events(ics: bytes) -> list:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from conftest import run_cli
+from conftest import mkdocs_build, run_cli
 from generator import images
 from generator.errors import Problems
 from generator.images import MAX_SIDE, check_images, clean_image, clean_site_images
@@ -110,14 +108,8 @@ def test_a_photo_with_gps_in_content_is_published_without_it(minimal, tmp_path):
     assert metadata_of(built)["size"] == (MAX_SIDE, 1800)
     assert source.read_bytes() == original, "content/ is never changed"
     # plain `mkdocs build` goes through the same plugin hook
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")],
-        cwd=minimal,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
+    proc = mkdocs_build(minimal, tmp_path / "out")
+    assert proc.code == 0, proc.err
     assert_clean(tmp_path / "out/files/news/vstrecha.jpg")
 
 

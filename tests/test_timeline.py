@@ -85,11 +85,8 @@ def test_no_timeline_without_dates_or_plan() -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_portal("demo", tmp_path_factory.mktemp("timeline"))
-    result = run_cli("build", cwd=root)
-    assert result.code == 0, result.text
-    return root
+def demo_site(built_demo: Path) -> Path:
+    return built_demo
 
 
 def roadmap_page(root: Path):

@@ -11,8 +11,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import html5lib
@@ -23,7 +21,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from attack import ICS_BREAKOUT, MARKERS, PAYLOADS, TEMPLATE_RESULT, Payloads, _kind, build_attacked_portal, record
-from conftest import run_cli
+from conftest import mkdocs_build, run_cli
 from generator.errors import Problems
 from generator.load import load_markdown
 from generator.models import Document, Mentor, Post, Practice, Program, Roadmap
@@ -266,14 +264,8 @@ def test_a_theme_printing_values_raw_cannot_be_broken_out_of(attacked, tmp_path)
     config.write_text(
         config.read_text("utf-8").replace("  font: false", "  font: false\n  custom_dir: overrides"), "utf-8"
     )
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
+    proc = mkdocs_build(root, tmp_path / "out")
+    assert proc.code == 0, proc.err
     program = yaml.safe_load((root / "data/program.yaml").read_text("utf-8"))
     for rel in ("mentors/ataka-0/index.html", "news/ataka-1/index.html", "index.html"):
         doc = lxml_html.fromstring((tmp_path / "out" / rel).read_bytes())

@@ -76,6 +76,14 @@ def slugify(text: str, separator: str = "-") -> str:
 
 
 @lru_cache(maxsize=1)
+def bytecode_cache() -> jinja2.BytecodeCache:
+    """Compiled templates (ours and mkdocs-material's) kept between runs: compiling them is most of a small
+    portal's render time. A private folder of the system's temp dir (Jinja checks it is ours, mode 0700);
+    an entry is used only while its template's checksum matches."""
+    return jinja2.FileSystemBytecodeCache()
+
+
+@lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -84,9 +92,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        # Compiled templates are kept between runs (a private folder in the system's temp dir, checked by
-        # the templates' checksums): compiling them is most of a small portal's render time.
-        bytecode_cache=jinja2.FileSystemBytecodeCache(),
+        bytecode_cache=bytecode_cache(),
     )
     env.filters.update(
         md=md_text,
