@@ -4,6 +4,7 @@
 #   make serve   — live preview at http://127.0.0.1:8000
 #   make bench   — build synthetic portals and compare with plain mkdocs-material (BENCH_SIZES=1,10 — fewer sizes)
 #   make admin   — install Decap CMS from npm, so that the build adds the browser editor at /admin/
+#   make golden  — refresh tests/golden/ (the demo's generated pages and exports) after an intended change
 
 PYTHON ?= python3
 VENV   := .venv
@@ -59,6 +60,10 @@ test: $(TEST_STAMP) browser-deps $(NODE_STAMP)
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
+
+# The demo's generated pages and exports as of the tests' pinned date, compared by tests/test_golden.py.
+golden: $(STAMP)
+	$(BIN)/python tests/golden.py
 
 bench: $(STAMP)
 	$(BIN)/python -m generator.bench
