@@ -27,7 +27,7 @@ from .checks import SiteCheck
 from .decap import vendor_paths
 from .errors import BuildFailed, DataErrors, Problem, Severity
 from .models import Curator, Mentor
-from .people import people_of
+from .people import NamePolicy, people_of
 from .portal import Portal
 from .project import Project, build_date, check
 from .render.pages import render_pages
@@ -119,10 +119,19 @@ class EngineRun:
     embed_hosts: tuple[str, ...]
     site_url: str | None
 
-    def site_check(self, project: Project, people: Iterable[tuple[str, Mentor | Curator]]) -> SiteCheck:
-        """The post-build checks of this tree: ``project``'s content, the theme MkDocs used, ``people``'s names."""
+    def site_check(
+        self, project: Project, people: Iterable[tuple[str, Mentor | Curator]], names: NamePolicy | None = None
+    ) -> SiteCheck:
+        """The post-build checks of this tree: ``project``'s content, the theme MkDocs used, ``people``'s names
+        (or the ready policy ``names``)."""
         return SiteCheck.of(
-            project.content_dir, people, self.theme_dirs, self.embed_hosts, self.site_url, vendor_paths(project.root)
+            project.content_dir,
+            people,
+            self.theme_dirs,
+            self.embed_hosts,
+            self.site_url,
+            vendor_paths(project.root),
+            policy=names,
         )
 
 

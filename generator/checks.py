@@ -58,10 +58,12 @@ class SiteCheck:
         embed_hosts: Sequence[str],
         site_url: str | None = None,
         skip: Iterable[str] = (),
+        policy: NamePolicy | None = None,
     ) -> SiteCheck:
+        """``policy``, when given, stands for ``people``'s (a district's: everyone's, computed once)."""
         base_path = urlsplit(site_url or "/").path or "/"
         return cls(
-            name_policy(people),
+            policy or name_policy(people),
             trusted((*theme_dirs, *OWN_TEMPLATE_DIRS)),
             Embeds(tuple(embed_hosts)),
             content_dir,
@@ -69,11 +71,12 @@ class SiteCheck:
             frozenset(skip),
         )
 
-    def run(self, site: Path) -> list[Problem]:
-        return self.search_names(site) + self.scan(site)
+    def run(self, site: Path, exclude: Iterable[str] = ()) -> list[Problem]:
+        """Every check over ``site``, leaving out its top-level folders ``exclude`` (checked where built)."""
+        return self.search_names(site, exclude) + self.scan(site, exclude)
 
-    def search_names(self, site: Path) -> list[Problem]:
-        return check_names(site, self.names, self.content_dir, self.skip)
+    def search_names(self, site: Path, exclude: Iterable[str] = ()) -> list[Problem]:
+        return check_names(site, self.names, self.content_dir, self.skip, frozenset(exclude))
 
     def scan(self, site: Path, exclude: Iterable[str] = ()) -> list[Problem]:
         """Scripts, handlers, forms and formulas in ``site``, leaving out its top-level folders ``exclude``."""

@@ -45,15 +45,16 @@ ANIMATION_TAGS = {"animate", "set", "animatemotion", "animatetransform"}
 _SUSPECT_TAGS = sorted(
     FORBIDDEN_TAGS | AMBIGUOUS_IN_CONTENT | ANIMATION_TAGS | {"script", "iframe", "form", "meta", "style", "link"}
 )
+# XPath in C; written as a union of simple paths and with the cheap test first, it is several times faster
+# than one predicate over every element: a page has thousands of harmless elements and attributes.
 _SUSPECT_ELEMENTS = etree.XPath(
-    "//*["
-    + " or ".join(f"self::{tag}" for tag in _SUSPECT_TAGS)
-    + " or @*[starts-with(name(), 'on') or name()='style' or name()='srcdoc']]"
+    "|".join(f"//{tag}" for tag in _SUSPECT_TAGS)
+    + "|//@*[starts-with(name(), 'on') or name()='style' or name()='srcdoc']/.."
 )
 _ADDRESSES_WITH_SCHEME = etree.XPath(
-    "//@*[("
+    "//@*[contains(., ':')]["
     + " or ".join(f"name()='{name}'" for name in sorted(URL_ATTRIBUTES))
-    + " or substring(name(), string-length(name()) - 3) = 'href') and contains(., ':')]"
+    + " or substring(name(), string-length(name()) - 3) = 'href']"
 )
 _BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data|livescript|mocha):", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]+")
@@ -111,7 +112,7 @@ class Scan:
         self, root: lxml_html.HtmlElement, text: str, page_url: str, content: bool = False
     ) -> Iterator[tuple[str, str]]:
         """Findings in a parsed page (``content``: all of it is content, as in a feed's item)."""
-        for element in _SUSPECT_ELEMENTS(root):  # XPath in C: a page has thousands of harmless elements
+        for element in _SUSPECT_ELEMENTS(root):
             yield from self._element(element, page_url, in_content=content or _in_content(element))
         for value in _ADDRESSES_WITH_SCHEME(root):
             element = value.getparent()
@@ -272,8 +273,8 @@ class _SecondOpinion(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-_SUSPECT = re.compile(r"""[\s/"']on[a-z]+\s*=|script\s*:|data\s*:|&#|&[a-z]+;?\s*script""", re.IGNORECASE)
-_SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)
+_SUSPECT = re.compile(r"""[\s/"']on[a-z]+\s*=|script\s*:|data\s*:|&#|&[a-z]+;?\s*script""")  # lower-cased text
+_SCRIPT_TAG = re.compile(r"<script\b")  # lower-cased text
 
 
 def _raw_checks(text: str, root: lxml_html.HtmlElement) -> Iterator[tuple[str, str]]:
@@ -282,7 +283,8 @@ def _raw_checks(text: str, root: lxml_html.HtmlElement) -> Iterator[tuple[str, s
     Python's tokenizer is slow, so it reads only pages where a quick look finds something suspect.
     """
     lxml_scripts = sum(1 for _ in root.iter("script"))
-    if not _SUSPECT.search(text) and len(_SCRIPT_TAG.findall(text)) <= lxml_scripts:
+    lowered = text.lower()  # then case-sensitive patterns: faster than IGNORECASE
+    if not _SUSPECT.search(lowered) and len(_SCRIPT_TAG.findall(lowered)) <= lxml_scripts:
         return
     reader = _SecondOpinion()
     reader.feed(text)

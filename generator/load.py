@@ -412,3 +412,20 @@ def load_sources(root: Path, data_dir: Path, news_dir: Path, problems: Problems)
         library=_records(root, data_dir / "library", yaml_suffixes, problems),
         news=_records(root, news_dir, (".md",), problems),
     )
+
+
+def load_people(root: Path, data_dir: Path, problems: Problems) -> Sources:
+    """Only the files that name people (``program.yaml``'s curators, ``mentors/``): for the search of names.
+
+    A district searches its whole site for everyone's names, so it reads them all before building.
+    """
+    program_path = data_dir / "program.yaml"
+    return Sources(
+        program=load_yaml(root, program_path, problems) if program_path.is_file() else None,
+        monitoring=None,
+        roadmaps=(),
+        mentors=_records(root, data_dir / "mentors", (".yaml", ".yml"), problems),
+        practices=(),
+        library=(),
+        news=(),
+    )

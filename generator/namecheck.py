@@ -19,6 +19,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -37,23 +38,39 @@ _PERCENT_CYRILLIC = re.compile(r"%[dD][01]%")
 _TAG_START = re.compile(r"<[a-zA-Z/!?][\w:-]*|>")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 _LOOKALIKES = str.maketrans("aeopcxyAEOPCXYBHKMT", "аеорсхуАЕОРСХУВНКМТ")
+"""Latin letters that look like Cyrillic ones: «Ивaнова» typed with a Latin «a» is still a name."""
+_MIXED = re.compile(  # (factored by the first letter: twice as fast as four alternatives)
+    r"[abcehkmoptxy](?:[а-я]"  # inside a word: «ивaнова»
+    r"|(?<=(?<![a-z])[abcehkmoptxy])\.\s{0,2}[а-я])"  # a Latin initial before Cyrillic: «m. иванова», «m.п.»
+    r"|[а-я](?:[abcehkmoptxy]|[.,]?\s{1,2}[abcehkmoptxy]\.(?![a-z]))"  # … inside a word, or after it: «иванова m. p.»
+)
+"""Lower-cased text where a Latin look-alike stands among Cyrillic letters («ивaнова», «m.п. иванова»).
+Only such text is translated: translating every page would cost more than the rest of the search. (A
+name spelt wholly in Latin letters is transliteration, searched for minors' surnames.)"""
 _ENDING = r"(?:а|я|у|ю|е|ы|и|о|й|ь|ой|ей|ом|ем|ым|им|ою|ею|ью|ий|ый|ая|ую|ого|его|ому|ему|ых|их|ами|ями)?"
+"""Any case ending of a Russian name: «Иванов|ой», «Мари|и», «Матве|й»."""
 _SEP = r"[\s.,]*\s"
 
 
 def site_texts(
-    site: Path, content_dir: Path | None = None, skip: frozenset[str] = frozenset()
+    site: Path,
+    content_dir: Path | None = None,
+    skip: frozenset[str] = frozenset(),
+    exclude: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[str, str]]:
     """(relative path, text) of every file of ``site`` that can hold text; JSON decoded, archives unpacked.
 
     The path itself comes first, as a text of its own: a file name can spell a name too. The theme's
     own files (``assets/`` not uploaded into ``content/``) and the files in ``skip`` (scripts copied
-    from packages) are not read: no data reaches them.
+    from packages) are not read: no data reaches them. Top-level folders in ``exclude`` are searched
+    elsewhere (a district's sections, each where it is built).
     """
     for path in sorted(site.rglob("*")):
         if not path.is_file():
             continue
         rel = path.relative_to(site).as_posix()
+        if rel.partition("/")[0] in exclude:
+            continue
         yield rel, rel
         if rel in skip:
             continue
@@ -99,7 +116,7 @@ def normalize(text: str) -> str:
     if _PERCENT_CYRILLIC.search(text):
         text = unquote(text)  # an address: files/%D0%98%D0%B2… is «files/Ив…»
     text = _INVISIBLE.sub("", text)
-    return text.translate(_LOOKALIKES).replace("ё", "е").replace("Ё", "Е")
+    return text.replace("ё", "е").replace("Ё", "Е")
 
 
 @dataclass(frozen=True)
@@ -108,20 +125,22 @@ class _Rule:
     what: str  # «имя человека без согласия», «фамилия ученика», …
 
 
-def _word(word: str) -> str:
-    """A regex for a name word in any case form: «Иванова» → Иванов + an ending (Ивановой, Иванову…)."""
+def _stem(word: str) -> str:
+    """«Иванова» → «Иванов»: what every case form of the word begins with («ё» read as «е»)."""
     word = word.replace("ё", "е").replace("Ё", "Е")
     stem = re.sub(r"(?:ий|ый|ая|[аяйьоеыи])$", "", word, flags=re.IGNORECASE)
-    if len(stem) < 3:
-        stem = word
-    return re.escape(stem) + _ENDING
+    return stem if len(stem) >= 3 else word
+
+
+def _word(word: str) -> str:
+    """A regex for a name word in any case form: «Иванова» → Иванов + an ending (Ивановой, Иванову…)."""
+    return re.escape(_stem(word)) + _ENDING
 
 
 def _capitalized(word: str) -> str:
     """Like :func:`_word`, but the first letter must be a capital: «Лис» the surname, not «лиса»."""
-    pattern = _word(word)  # starts with the (escaped) first letter, «ё» read as «е»
-    letter = re.escape(word[0].replace("ё", "е").replace("Ё", "Е"))
-    return f"(?-i:{letter.upper()})" + pattern[len(letter) :]
+    stem = _stem(word)
+    return f"(?-i:{re.escape(stem[0].upper())})" + re.escape(stem[1:]) + _ENDING
 
 
 def _initial(word: str) -> str:
@@ -153,9 +172,7 @@ def _bounded(pattern: str) -> str:
 
 def _lead(word: str) -> str:
     """The literal start every match of :func:`_word` (or an initial) begins with, lowercased."""
-    word = word.replace("ё", "е").replace("Ё", "Е").lower()
-    stem = re.sub(r"(?:ий|ый|ая|[аяйьоеыи])$", "", word)
-    return stem if len(stem) >= 3 else word
+    return _stem(word).lower()
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -180,8 +197,19 @@ def _trie(words: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class _Pattern:
-    regex: re.Pattern[str]
+    source: str
+    flags: int
     rule: _Rule | None  # None: a published name, masked
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """Compiled when first needed: most patterns (names that never appear) never are."""
+        return _compiled(self.source, self.flags)
+
+
+@cache
+def _compiled(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(source, flags)
 
 
 @dataclass(frozen=True)
@@ -192,10 +220,11 @@ class NameSearch:
     there are the full patterns tried, published names first: a match of one is skipped whole.
     """
 
-    trigger: re.Pattern[str] | None
+    trigger: re.Pattern[str] | None  # over lower-cased text, case-sensitive: that is several times faster
     patterns: dict[str, list[_Pattern]]  # by lead
     latin: re.Pattern[str] | None
     latin_rules: dict[str, _Rule]  # by spelling
+    candidates: dict[str, list[_Pattern]]  # by what the trigger matched: the patterns of every lead it begins with
 
     @classmethod
     def of(cls, policy: NamePolicy) -> NameSearch:
@@ -203,7 +232,7 @@ class NameSearch:
         latin: dict[str, _Rule] = {}
 
         def add(leads: Iterable[str], regex: str, rule: _Rule | None, flags: int = re.IGNORECASE) -> None:
-            compiled = _Pattern(re.compile(_bounded(regex), flags), rule)
+            compiled = _Pattern(_bounded(regex), flags, rule)
             for lead in leads:
                 patterns.setdefault(lead, []).append(compiled)
 
@@ -221,23 +250,34 @@ class NameSearch:
                 rule = _Rule(name.who, "фамилия несовершеннолетнего латиницей")
                 latin.update(dict.fromkeys(latin_variants(name.surname), rule))
         forbidden = any(p.rule for group in patterns.values() for p in group)
+        candidates = {  # a key's prefixes that are keys too (a stem and an initial): at most a key's length each
+            hit: sorted(
+                (p for end in range(1, len(hit) + 1) for p in patterns.get(hit[:end], ())), key=_published_first
+            )
+            for hit in patterns
+        }
         return cls(
-            re.compile(rf"(?<!\w)(?:{_trie(patterns)})", re.IGNORECASE) if forbidden else None,
+            re.compile(_trie(patterns)) if forbidden else None,
             patterns,
-            re.compile(rf"(?<![a-z])(?:{_trie(latin)})(?![a-z])") if latin else None,
+            re.compile(rf"(?:{_trie(latin)})(?![a-z])") if latin else None,  # the start is checked in find()
             latin,
+            candidates,
         )
 
     def find(self, text: str) -> set[_Rule]:
         found: set[_Rule] = set()
         if self.trigger is not None:
             readable = normalize(text)
+            lowered = _lower(readable)
+            if _MIXED.search(lowered):
+                readable = readable.translate(_LOOKALIKES)
+                lowered = _lower(readable)
             skip_until = 0
-            for hit in self.trigger.finditer(readable):
+            for hit in self.trigger.finditer(lowered):
                 start = hit.start()
-                if start < skip_until:
-                    continue
-                for pattern in self._candidates(hit.group(0).lower()):
+                if start < skip_until or (start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")):
+                    continue  # inside a word: not where a name begins
+                for pattern in self._candidates(hit.group(0)):
                     match = pattern.regex.match(readable, start)
                     if match is None:
                         continue
@@ -246,13 +286,39 @@ class NameSearch:
                         break
                     found.add(pattern.rule)
         if self.latin is not None:
-            found.update(self.latin_rules[m.group(0)] for m in self.latin.finditer(text.lower()))
+            raw = text.lower()
+            found.update(
+                self.latin_rules[m.group(0)]
+                for m in self.latin.finditer(raw)
+                if not (m.start() and "a" <= raw[m.start() - 1] <= "z")  # not inside a Latin word
+            )
         return found
 
-    def _candidates(self, lead: str) -> list[_Pattern]:
-        """Patterns whose lead is ``lead`` or a prefix of it, published names first."""
-        found = [p for key, group in self.patterns.items() if lead.startswith(key) for p in group]
-        return sorted(found, key=lambda p: p.rule is not None)
+    def _candidates(self, hit: str) -> list[_Pattern]:
+        """Patterns whose lead is ``hit`` or a prefix of it, published names first."""
+        known = self.candidates.get(hit)
+        if known is not None:
+            return known
+        found = [p for end in range(1, len(hit) + 1) for p in self.patterns.get(hit[:end], ())]
+        return sorted(found, key=_published_first)
+
+
+@lru_cache(maxsize=4)
+def search_for(policy: NamePolicy) -> NameSearch:
+    """The compiled search of ``policy``, once per process (a district warms it before its workers fork)."""
+    return NameSearch.of(policy)
+
+
+def _lower(text: str) -> str:
+    """``text`` lower-cased letter for letter (positions stay, even for «İ», whose lower case is longer)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _published_first(pattern: _Pattern) -> bool:
+    return pattern.rule is not None
 
 
 def _phrase_leads(name: Name, minor: bool) -> list[tuple[str, list[str]]]:
@@ -260,7 +326,7 @@ def _phrase_leads(name: Name, minor: bool) -> list[tuple[str, list[str]]]:
     if not name.surname:
         return []
     s, f = _lead(name.surname), _lead(name.first)
-    fi = _initial(name.first).replace("\\", "").lower()
+    fi = name.first[0].replace("ё", "е").replace("Ё", "Е").lower() + "."  # the lead of «М. …», «М.П. …»
     leads = [[s], [f], [s], [fi]]
     phrases = _phrases(name, minor)
     if len(phrases) > len(leads):
@@ -269,14 +335,18 @@ def _phrase_leads(name: Name, minor: bool) -> list[tuple[str, list[str]]]:
 
 
 def check_names(
-    site: Path, policy: NamePolicy, content_dir: Path | None = None, skip: frozenset[str] = frozenset()
+    site: Path,
+    policy: NamePolicy,
+    content_dir: Path | None = None,
+    skip: frozenset[str] = frozenset(),
+    exclude: frozenset[str] = frozenset(),
 ) -> list[Problem]:
-    search = NameSearch.of(policy)
+    search = search_for(policy)
     if search.trigger is None and search.latin is None:
         return []
     seen: set[tuple[str, _Rule]] = set()
     problems = []
-    for rel, text in site_texts(site, content_dir, skip):
+    for rel, text in site_texts(site, content_dir, skip, exclude):
         page, _, member = rel.partition(":")
         where = " (в свойствах документа: автор, кто изменял)" if member.startswith("docProps/") else ""
         for rule in sorted(search.find(text), key=lambda r: (r.who, r.what)):

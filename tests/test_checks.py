@@ -289,6 +289,10 @@ PUPIL = ["data/mentors/pupil-artem-9b.yaml"]
         ("Ива\u00adнова Мария", IVANOVA),
         ("&#1048;ванова &#x41C;ария", IVANOVA),
         ("Ивaнова Мaрия", IVANOVA),  # Latin «a» inside
+        ("Иванова M. P.", IVANOVA),  # Latin capitals for the initials
+        ("ИBAHOBA MAPИЯ", IVANOVA),  # capitals, half of them Latin
+        ("Поздравляем Cидорова!", PUPIL),  # a minor's surname beginning with a Latin «C»
+        ("Иванова&shy;Марина", []),  # one word once the soft hyphen is gone: not the name
         ("Иванова&nbsp;Мария", IVANOVA),
         ("Иванов Пётр и Марина Иванова", []),
         ("Иванова — частая фамилия", []),

@@ -9,9 +9,10 @@
 3. the district's section is rendered from its data and the organizations' summaries and built;
 4. the organizations' folders are moved into the district's staging folder (``/<org>/``) and it is
    swapped into ``site/`` atomically — the same staging and swap as a school's build
-   (:mod:`generator.build`). The post-build checks: each worker scans its own section for anything
-   executable (that needs the section's own ``content/``); names are searched once over the merged
-   tree, with the names of everyone in the district (a school's news may name another's teacher).
+   (:mod:`generator.build`). The post-build checks run where each section is built, in parallel: for
+   anything executable (that needs the section's own ``content/``) and for the names of everyone in
+   the district (a school's news may name another school's teacher), read before the build
+   (:func:`district_names`); the district's own pages are checked last, in this process.
 
 ``build_organization`` (``nastavnik build --org ID``) builds one organization's section and swaps it
 into ``site/<ID>/`` alone.
@@ -42,16 +43,17 @@ from ..build import (
 )
 from ..build_status import recorded
 from ..checks import SiteCheck
-from ..decap import vendor_paths
 from ..errors import BuildFailed, DataErrors, NastavnikError, Problem, Problems, UsageError
+from ..load import load_people
 from ..markup import render_markdown
-from ..models import Curator, Mentor
-from ..people import people_of
+from ..namecheck import search_for
+from ..people import NamePolicy, name_policy, people_of
 from ..portal import HonorView, Portal
 from ..project import ORGANIZATIONS, Project, build_date, check
 from ..render.env import environment
 from ..render.pages import render_pages
 from ..timings import Timings, peak_rss_mb
+from ..validate import validate_sources
 from .check import org_problems, top_problems
 from .config import organization_config
 from .pages import render_district_pages
@@ -66,7 +68,6 @@ class OrgOutcome:
 
     org: str
     problems: tuple[Problem, ...]
-    people: tuple[tuple[str, Mentor | Curator], ...]  # (file, person): for the search of private names
     records: int
     summary: OrgSummary | None = None
     honors: tuple[HonorView, ...] = ()
@@ -85,13 +86,18 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def org_job(root: Path, org: str, today: dt.date, strict: bool, site_dir: Path | None) -> OrgOutcome:
-    """Check one organization and, when ``site_dir`` is given, build its section there."""
+def org_job(
+    root: Path, org: str, today: dt.date, strict: bool, site_dir: Path | None, names: NamePolicy | None = None
+) -> OrgOutcome:
+    """Check one organization and, when ``site_dir`` is given, build its section there and check it.
+
+    ``names``: the district's policy (everyone's names, :func:`district_names`); by default the organization's.
+    """
     timings = Timings()
     project = Project(root, org)
     checked = check(project, today, timings)
-    people = tuple(people_of(checked.records))
-    base = OrgOutcome(org, tuple(checked.problems), people, checked.records.count)
+    people = people_of(checked.records)
+    base = OrgOutcome(org, tuple(checked.problems), checked.records.count)
     if checked.problems.failed(strict) or checked.portal is None:
         return replace(base, timings=timings.stages)
     summary, honors = summarise(org, checked.portal)
@@ -106,7 +112,8 @@ def org_job(root: Path, org: str, today: dt.date, strict: bool, site_dir: Path |
     except NastavnikError as exc:
         return replace(base, timings=timings.stages, failure=f"{ORGANIZATIONS}/{org}: {exc.user_message()}")
     with timings.stage("checks"):
-        findings = tuple(in_section(p, org) for p in engine.site_check(project, people).scan(site_dir))
+        site_check = engine.site_check(project, people, names)
+        findings = tuple(in_section(p, org) for p in site_check.run(site_dir))
     where = f"content/{ORGANIZATIONS}/{org}"
     warnings = tuple(replace(w, file=where) for w in engine.warnings)
     return replace(base, pages=engine.pages, engine_warnings=warnings, timings=timings.stages, findings=findings)
@@ -139,11 +146,14 @@ def warm_up() -> None:
     render_markdown("**наставничество**")
 
 
-def _org_job_args(args: tuple[Path, str, dt.date, bool, Path | None]) -> OrgOutcome:
+OrgTask = tuple[Path, str, dt.date, bool, Path | None, NamePolicy | None]
+
+
+def _org_job_args(args: OrgTask) -> OrgOutcome:
     return org_job(*args)
 
 
-def run_org_jobs(tasks: Sequence[tuple[Path, str, dt.date, bool, Path | None]], jobs: int) -> list[OrgOutcome]:
+def run_org_jobs(tasks: Sequence[OrgTask], jobs: int) -> list[OrgOutcome]:
     """Run :func:`org_job` for every task, in ``jobs`` forked processes (here, when one is enough)."""
     if jobs <= 1 or len(tasks) <= 1:
         return [org_job(*task) for task in tasks]
@@ -181,8 +191,11 @@ def build_district(
             build_orgs = not problems.failed(strict)  # when the district's own data fails, only check the rest
             with timings.stage("render"):
                 warm_up()  # once here rather than in every worker
+            with timings.stage("checks"):
+                names = district_names(project)
+                search_for(names)  # compiled once here: the forked workers inherit it
             tasks = [
-                (project.root, org, today, strict, shards / org if build_orgs and org not in ready else None)
+                (project.root, org, today, strict, shards / org if build_orgs and org not in ready else None, names)
                 for org in orgs
             ]
             outcomes = run_org_jobs(tasks, jobs or default_jobs())
@@ -203,10 +216,10 @@ def build_district(
             with timings.stage("write"):
                 merge_sections(staging, shards, ready)
             with timings.stage("checks"):
-                site_check = engine.site_check(project, everyone(people_of(top.records), outcomes))
+                site_check = engine.site_check(project, (), names)
                 findings = [f for o in outcomes for f in o.findings]
                 findings += prebuilt_findings(project, engine, site_check, staging, ready)
-                findings += site_check.scan(staging, exclude=orgs) + site_check.search_names(staging)
+                findings += site_check.run(staging, exclude=orgs)  # the sections were checked where built
                 if findings:
                     raise DataErrors(findings)
             pages = sum(1 for _ in staging.rglob("*.html"))
@@ -248,7 +261,8 @@ def build_organization(project: Project, org: str, strict: bool = False, today: 
         remove_stale_staging(project)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
         try:
-            outcome = org_job(project.root, org, today, strict, None if problems.failed(strict) else staging)
+            site_dir = None if problems.failed(strict) else staging
+            outcome = org_job(project.root, org, today, strict, site_dir, district_names(project))
             problems.extend(outcome.problems)
             timings = Timings(dict(outcome.timings))
             if problems.failed(strict) or outcome.summary is None:
@@ -257,13 +271,6 @@ def build_organization(project: Project, org: str, strict: bool = False, today: 
                 raise BuildFailed(outcome.failure)
             if outcome.findings:
                 raise DataErrors(list(outcome.findings))
-            with timings.stage("checks"):
-                names = SiteCheck.of(
-                    project.organization(org).content_dir, outcome.people, (), (), skip=vendor_paths(project.root)
-                )
-                findings = [in_section(p, org) for p in names.search_names(staging)]
-                if findings:
-                    raise DataErrors(findings)
             with timings.stage("write"):
                 project.site_dir.mkdir(exist_ok=True)
                 swap_into(staging, project.site_dir / org)
@@ -303,10 +310,17 @@ def merge_sections(staging: Path, shards: Path, ready: dict[str, Path]) -> None:
             shutil.copytree(folder, target)
 
 
-def everyone(
-    top: Iterable[tuple[str, Mentor | Curator]], outcomes: Iterable[OrgOutcome]
-) -> list[tuple[str, Mentor | Curator]]:
-    return [*top, *(person for outcome in outcomes for person in outcome.people)]
+def district_names(project: Project) -> NamePolicy:
+    """Everyone whose name the district's data holds, its own and every organization's.
+
+    Read before building (only the files that name people), so that every section is searched for every
+    name where it is built: a school's news may name another school's teacher.
+    """
+    people = []
+    for folder in (project, *(project.organization(org) for org in project.organizations())):
+        records = validate_sources(load_people(project.root, folder.data_dir, Problems()), Problems())
+        people += people_of(records)  # problems are the organization's own check's to report
+    return name_policy(people)
 
 
 def prebuilt_findings(
@@ -320,5 +334,5 @@ def prebuilt_findings(
             content_dir=project.organization(org).content_dir,
             base_path=f"{site_check.base_path}{org}/",
         )
-        findings += [in_section(p, org) for p in section.scan(staging / org)]
+        findings += [in_section(p, org) for p in section.run(staging / org)]
     return findings
