@@ -62,8 +62,14 @@ def render_markdown(text: str | None, embed_hosts: Iterable[str] = DEFAULT_EMBED
     """Markdown from the data → cleaned HTML, ready to be put into a page."""
     if not text:
         return Markup("")
-    html = markdown.markdown(text, extensions=_MARKDOWN_EXTENSIONS, extension_configs=_MARKDOWN_CONFIG)
+    html = _converter().reset().convert(text)
     return Markup(clean_html(html, embed_hosts))
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    """One Markdown converter, reset between texts: setting up its extensions costs more than converting."""
+    return markdown.Markdown(extensions=_MARKDOWN_EXTENSIONS, extension_configs=_MARKDOWN_CONFIG)
 
 
 def clean_html(html: str, embed_hosts: Iterable[str] = DEFAULT_EMBED_HOSTS) -> str:

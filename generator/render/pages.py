@@ -14,6 +14,11 @@ from collections.abc import Iterator
 
 import yaml
 
+try:  # libyaml's emitter; the same safe output as yaml.safe_dump, faster
+    from yaml import CSafeDumper as SafeDumper
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper  # type: ignore[assignment]
+
 from .. import ru
 from ..models import Figure
 from ..people import ROLE_LABELS, Person
@@ -307,7 +312,7 @@ def render_page(page: Page) -> str:
     if page.image:
         meta["image"] = page.image
     meta["hide"] = ["navigation"]  # one page a tab: the navigation sidebar would list just this page
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    front = yaml.dump(meta, Dumper=SafeDumper, allow_unicode=True, sort_keys=False, width=10_000)
     body = environment().get_template(page.template).render(page=page, portal=page.portal)
     return f"---\n{front}---\n\n{body}"
 
