@@ -111,10 +111,9 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Loc, int]]:
     try:
         return _build(yaml.parse(text, Loader=_Loader), offset)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + offset if mark is not None else None
-        message, hint = _explain_yaml_error(exc, text)
-        raise _LoadError(line, message, hint) from None
+        line = yaml_error_line(exc)
+        message, hint = explain_yaml_error(exc, text)
+        raise _LoadError(line + offset if line is not None else None, message, hint) from None
     except yaml.YAMLError as exc:
         raise _LoadError(None, f"ошибка синтаксиса YAML: {exc}", "проверьте отступы и кавычки") from None
 
@@ -265,6 +264,11 @@ _YAML_ERRORS: list[tuple[str, str, str]] = [
         "каждый элемент списка начинается с «- » на одном и том же отступе",
     ),
     (
+        r"expected the node content|expected ',' or '[\]}]'|found '<stream end>'",
+        "не закрыта скобка [ или { (или значение оборвано)",
+        "проверьте, что каждая открытая скобка и кавычка закрыта; текст со скобкой возьмите в кавычки",
+    ),
+    (
         r"found unexpected end of stream|found unknown escape character",
         "не закрыта кавычка или ошибка в экранировании",
         "проверьте, что каждая открытая кавычка закрыта",
@@ -287,7 +291,15 @@ _YAML_ERRORS: list[tuple[str, str, str]] = [
 ]
 
 
-def _explain_yaml_error(exc: yaml.MarkedYAMLError, source: str) -> tuple[str, str]:
+def yaml_error_line(exc: yaml.MarkedYAMLError) -> int | None:
+    """The line to show: where the parser stopped, or — for an unclosed ``[``/``{`` — where it was opened."""
+    unclosed = exc.context is not None and "flow" in exc.context and exc.context_mark is not None
+    mark = exc.context_mark if unclosed else exc.problem_mark or exc.context_mark
+    return mark.line + 1 if mark is not None else None
+
+
+def explain_yaml_error(exc: yaml.MarkedYAMLError, source: str) -> tuple[str, str]:
+    """PyYAML's error → (what is wrong, how to fix it), in Russian."""
     mark = exc.problem_mark
     source_lines = source.split("\n")
     if mark is not None and mark.line < len(source_lines) and "\t" in source_lines[mark.line][: mark.column + 1]:

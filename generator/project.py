@@ -22,7 +22,7 @@ import yaml
 
 from .errors import Problems, UsageError
 from .layout import ORGANIZATIONS
-from .load import Sources, load_sources
+from .load import Sources, explain_yaml_error, load_sources, yaml_error_line
 from .portal import Portal, build_portal
 from .roadmap_checks import check_roadmap_items, check_staleness
 from .rules import Context, check_rules
@@ -105,6 +105,32 @@ class Project:
         return cls(root)
 
 
+def check_config(project: Project, problems: Problems) -> None:
+    """``mkdocs.yml`` reads as YAML and lists our plugin: otherwise MkDocs stops later, in English."""
+    try:
+        text = project.config_file.read_text(encoding="utf-8-sig")
+        config = yaml.load(text, Loader=_ConfigLoader)
+    except UnicodeDecodeError:
+        problems.error(CONFIG_FILE, None, "файл не в кодировке UTF-8", "сохраните его в UTF-8")
+        return
+    except yaml.MarkedYAMLError as exc:
+        message, hint = explain_yaml_error(exc, text)
+        problems.error(CONFIG_FILE, yaml_error_line(exc), f"настройки сайта: {message}", hint)
+        return
+    except yaml.YAMLError as exc:
+        problems.error(CONFIG_FILE, None, f"настройки сайта не читаются ({exc})", "проверьте отступы и кавычки")
+        return
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    names = [next(iter(p)) if isinstance(p, dict) and p else p for p in plugins or []]
+    if "nastavnik" not in names:
+        problems.error(
+            CONFIG_FILE,
+            None,
+            "в списке plugins нет «nastavnik» — без него страницы раздела не создаются",
+            "добавьте в mkdocs.yml строку «- nastavnik» в список plugins (см. mkdocs.yml демонстрационного портала)",
+        )
+
+
 class _ConfigLoader(yaml.SafeLoader):
     """Reads ``mkdocs.yml`` safely: MkDocs' own tags (``!ENV``, ``!!python/name:…``) become None."""
 
@@ -140,6 +166,8 @@ def check(project: Project, today: dt.date | None = None, timings: Timings | Non
     timings = timings or Timings()
     problems = Problems()
     with timings.stage("load"):
+        if project.org is None:
+            check_config(project, problems)
         sources = load_sources(project.root, project.data_dir, project.news_dir, problems)
     with timings.stage("validate"):
         records = validate_sources(sources, problems)
