@@ -111,7 +111,7 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Loc, int]]:
     try:
         return _build(yaml.parse(text, Loader=_Loader), offset)
     except yaml.MarkedYAMLError as exc:
-        line = yaml_error_line(exc)
+        line = yaml_error_line(exc, text)
         message, hint = explain_yaml_error(exc, text)
         raise _LoadError(line + offset if line is not None else None, message, hint) from None
     except yaml.YAMLError as exc:
@@ -291,11 +291,15 @@ _YAML_ERRORS: list[tuple[str, str, str]] = [
 ]
 
 
-def yaml_error_line(exc: yaml.MarkedYAMLError) -> int | None:
-    """The line to show: where the parser stopped, or — for an unclosed ``[``/``{`` — where it was opened."""
+def yaml_error_line(exc: yaml.MarkedYAMLError, text: str) -> int | None:
+    """The line to show: where the parser stopped, or — for an unclosed ``[``/``{`` — where it was opened;
+    never past the last line of ``text`` (the parser marks the end of the file after its final newline)."""
     unclosed = exc.context is not None and "flow" in exc.context and exc.context_mark is not None
     mark = exc.context_mark if unclosed else exc.problem_mark or exc.context_mark
-    return mark.line + 1 if mark is not None else None
+    if mark is None:
+        return None
+    last = max(1, len(text.splitlines()))
+    return min(mark.line + 1, last)
 
 
 def explain_yaml_error(exc: yaml.MarkedYAMLError, source: str) -> tuple[str, str]:

@@ -115,7 +115,7 @@ def check_config(project: Project, problems: Problems) -> None:
         return
     except yaml.MarkedYAMLError as exc:
         message, hint = explain_yaml_error(exc, text)
-        problems.error(CONFIG_FILE, yaml_error_line(exc), f"настройки сайта: {message}", hint)
+        problems.error(CONFIG_FILE, yaml_error_line(exc, text), f"настройки сайта: {message}", hint)
         return
     except yaml.YAMLError as exc:
         problems.error(CONFIG_FILE, None, f"настройки сайта не читаются ({exc})", "проверьте отступы и кавычки")

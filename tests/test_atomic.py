@@ -158,10 +158,20 @@ def test_a_failing_build_changes_nothing(built, change, message):
 
 
 def test_broken_mkdocs_yml_is_explained_in_russian(built):
-    (built / "mkdocs.yml").write_text("site_name: [\n", "utf-8")
+    before = tree_digest(built / "site")
+    config = built / "mkdocs.yml"
+    original = config.read_text("utf-8")
+    config.write_text("site_name: [\n", "utf-8")  # not YAML: our check explains it, with the line
     result = run_cli("build", cwd=built)
     assert result.code == 1
+    assert "mkdocs.yml:1: настройки сайта: не закрыта скобка [ или {" in result.err
+    config.write_text(original.replace("  name: material", "  name: no-such-theme"), "utf-8")  # MkDocs refuses
+    result = run_cli("build", cwd=built)
+    config.write_text(original, "utf-8")
+    assert result.code == 1
     assert "сборка сайта MkDocs не удалась" in result.err and "прежний site/ не изменён" in result.err
+    assert "Traceback" not in result.err
+    assert tree_digest(built / "site") == before
 
 
 def test_strict_turns_engine_and_data_warnings_into_errors(built):
