@@ -56,7 +56,7 @@ class BuildReport:
 
         return (
             f"Сайт собран в site/: {ru.plural(self.pages, 'страница', 'страницы', 'страниц')}, "
-            f"{ru.plural(self.records, 'запись', 'записи', 'записей')}, {self.seconds:.1f} с"
+            f"{ru.plural(self.records, 'запись', 'записи', 'записей')}, {ru.decimal(self.seconds)} с"
         )
 
 

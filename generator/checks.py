@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .background import Background
 from .errors import Problem
 from .flat_layout import FORMULA_START
 from .htmlscan import Embeds, Scan
@@ -72,8 +73,18 @@ class SiteCheck:
         )
 
     def run(self, site: Path, exclude: Iterable[str] = ()) -> list[Problem]:
-        """Every check over ``site``, leaving out its top-level folders ``exclude`` (checked where built)."""
-        return self.search_names(site, exclude) + self.scan(site, exclude)
+        """Every check over ``site``, leaving out its top-level folders ``exclude`` (checked where built).
+
+        The name search runs beside the scan, on a second core when there is one.
+        """
+        exclude = tuple(exclude)
+        names = Background(self.search_names, site, exclude)
+        try:
+            scanned = self.scan(site, exclude)
+        except BaseException:
+            names.close()
+            raise
+        return names.result() + scanned
 
     def search_names(self, site: Path, exclude: Iterable[str] = ()) -> list[Problem]:
         return check_names(site, self.names, self.content_dir, self.skip, frozenset(exclude))

@@ -24,6 +24,7 @@ import yaml
 import yaml.constructor
 import yaml.resolver
 
+from . import ru
 from .errors import Problems
 
 try:  # libyaml is ~4× faster; fall back to the pure-Python parser where it is missing
@@ -89,7 +90,7 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     if size > max_bytes:
         raise _LoadError(
             None,
-            f"файл слишком большой ({size / 1024 / 1024:.1f} МБ при пределе {max_bytes // 1024 // 1024} МБ)",
+            f"файл слишком большой ({ru.decimal(size / 1024 / 1024)} МБ при пределе {max_bytes // 1024 // 1024} МБ)",
             "разделите его на несколько файлов: одна запись — один файл",
         )
     raw = path.read_bytes()

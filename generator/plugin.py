@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import decap, ru
+from .background import Background
 from .checks import SiteCheck
 from .errors import Problems, format_problems
 from .hardening import harden_feeds, harden_page, harden_view, inert
@@ -37,7 +38,7 @@ from .portal import Portal
 from .project import ORGANIZATIONS, Project, check
 from .render.env import bytecode_cache
 from .render.pages import render_pages, render_parents_blocks, render_post_image, render_post_people, view_meta
-from .render.publish import export_files
+from .render.publish import downloads, export_files
 from .search_index import rewrite_utf8
 
 log = logging.getLogger("mkdocs.plugins.nastavnik")
@@ -72,6 +73,8 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         self.generated: dict[str, str] = {}
         self.notes: list[str] = []  # what the editor should know about the build (printed by nastavnik build)
         self.site_check: SiteCheck | None = None  # the post-build checks of plain `mkdocs build` (see on_config)
+        self._exports: dict[str, File] = {}  # the roadmap's exports, filled in when written
+        self._writing: Background[dict[str, bytes]] | None = None
 
     def preset(self, portal: Portal, rendered: dict[str, str] | None = None) -> None:
         """Use an already checked Portal (and its rendered pages) instead of loading the data again."""
@@ -107,8 +110,12 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         return config
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        """Material's templates are compiled once and kept (each section of a district is a build of its own)."""
+        """Material's templates are compiled once and kept (each section of a district is a build of its own).
+
+        The last event before MkDocs copies files into the site: the exports started in on_files are collected.
+        """
         env.bytecode_cache = bytecode_cache()
+        self._collect_exports()
         return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -132,12 +139,36 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         return files
 
     def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
-        """The current roadmap in every registered format: ``/roadmap.ics``, ``/roadmap.json``, …"""
+        """The current roadmap in every registered format: ``/roadmap.ics``, ``/roadmap.json``, …
+
+        The files are written beside MkDocs' reading of the pages (see :mod:`generator.background`)
+        and filled in by :meth:`_collect_exports`.
+        """
         assert self.portal is not None
-        for name, content in export_files(self.portal, self.portal.site_url or config.site_url or "").items():
-            if files.get_file_from_path(name) is not None:
-                raise PluginError(f"content/{name}: этот файл создаётся генератором из data/ — удалите его из content/")
-            files.append(File.generated(config, name, content=content))
+        self._exports = {}
+        if self.portal.current_roadmap is None:
+            return
+        for download in downloads():
+            if files.get_file_from_path(download.filename) is not None:
+                raise PluginError(
+                    f"content/{download.filename}: этот файл создаётся генератором из data/ — удалите его из content/"
+                )
+            file = File.generated(config, download.filename, content=b"")
+            self._exports[download.filename] = file
+            files.append(file)
+        self._writing = Background(export_files, self.portal, self.portal.site_url or config.site_url or "")
+
+    def _collect_exports(self) -> None:
+        if self._writing is None:
+            return
+        written, self._writing = self._writing.result(), None
+        for name, file in self._exports.items():
+            file.content_bytes = written[name]
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._writing is not None:
+            self._writing.close()
+            self._writing = None
 
     def _add_admin(self, files: Files, config: MkDocsConfig) -> None:
         """/admin/: static files (not pages), so they stay out of the nav, the search index and the sitemap."""

@@ -64,5 +64,10 @@ def file_size(size: int) -> str:
     return f"{format_decimal(size / 1024 / 1024, format='#,##0.#', locale=LOCALE)} МБ"
 
 
+def decimal(value: float, digits: int = 1) -> str:
+    """«1,2» for 1.234: a Russian decimal comma, ``digits`` after it."""
+    return format_decimal(round(value, digits), format="0." + "0" * digits, locale=LOCALE)
+
+
 def percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0

@@ -60,4 +60,4 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
 def _counts(report: BuildReport) -> str:
     pages = ru.plural(report.pages, "страница", "страницы", "страниц")
     records = ru.plural(report.records, "запись", "записи", "записей")
-    return f"{pages}, {records}, {report.seconds:.1f} с"
+    return f"{pages}, {records}, {ru.decimal(report.seconds)} с"

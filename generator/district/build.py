@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import ru
+from ..background import available_cores
 from ..build import (
     STAGING_PREFIX,
     BuildReport,
@@ -80,10 +81,7 @@ class OrgOutcome:
 
 def default_jobs() -> int:
     """As many worker processes as the machine has cores available to us."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
+    return available_cores()
 
 
 def org_job(

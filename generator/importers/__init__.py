@@ -3,34 +3,41 @@
 Each format has a module that turns the file into the neutral :mod:`.grid` (paragraphs and tables
 of cells); one shared :mod:`.reader` turns that into a roadmap, whatever the format. Importers are
 registered in :data:`IMPORTERS` by file suffix; ``nastavnik import`` goes through this list only.
+A format's module (python-docx, openpyxl) is imported when a file of it is read: the build, which
+uses :mod:`.cells` for its table exports, does not pay for the readers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ImportFailed
-from .csv import read_csv
-from .docx import read_docx
-from .grid import Document
-from .reader import Imported, read_roadmap
-from .xlsx import read_xlsx
+
+if TYPE_CHECKING:
+    from .grid import Document
+    from .reader import Imported
 
 
 @dataclass(frozen=True)
 class Importer:
     suffix: str
     label: str  # what the format is called in messages
-    read: Callable[[Path], Document]
+    module: str  # the reader's module in this package: ``docx`` → :func:`.docx.read_docx`
+    function: str
+
+    def read(self, path: Path) -> Document:
+        reader = getattr(importlib.import_module(f".{self.module}", __package__), self.function)
+        return reader(path)
 
 
 IMPORTERS: dict[str, Importer] = {
-    ".docx": Importer(".docx", "документ Word", read_docx),
-    ".xlsx": Importer(".xlsx", "книга Excel", read_xlsx),
-    ".csv": Importer(".csv", "таблица CSV", read_csv),
+    ".docx": Importer(".docx", "документ Word", "docx", "read_docx"),
+    ".xlsx": Importer(".xlsx", "книга Excel", "xlsx", "read_xlsx"),
+    ".csv": Importer(".csv", "таблица CSV", "csv", "read_csv"),
 }
 
 _OLD_FORMATS = {
@@ -55,6 +62,8 @@ def importer_for(path: Path) -> Importer:
 
 def import_roadmap(path: Path, today: dt.date) -> Imported:
     """Read ``path`` with the importer its suffix names; :class:`ImportFailed` when it cannot be read."""
+    from .reader import read_roadmap
+
     return read_roadmap(importer_for(path).read(path), today)
 
 

@@ -8,7 +8,9 @@
   one row per item), so an exported table imports back into the same roadmap.
 
 Every exporter is registered in :data:`EXPORTERS`; the site publishes the current roadmap through
-the same list (``/roadmap.ics``, ``/roadmap.xlsx``, ``/roadmap.csv``).
+the same list (``/roadmap.ics``, ``/roadmap.xlsx``, ``/roadmap.csv``). icalendar and openpyxl are
+imported when a calendar or a table is written, not with this module: a build writes them in a
+process of their own (see :mod:`generator.render.publish`).
 """
 
 from __future__ import annotations
@@ -17,16 +19,16 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-from icalendar import Calendar, Event
 
 from ..deadlines import Period, PlanPeriod
 from ..models import Item
 from ..portal import ItemView, RoadmapView, SectionView
 from ..schedule import occurrences
-from .tables import export_csv, export_xlsx
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 PRODID = "-//Наставник//Дорожная карта//RU"
 
@@ -112,6 +114,8 @@ def export_ics(roadmap: RoadmapView, site_url: str = "", today: dt.date | None =
     UIDs are ``<roadmap>-<item key>-<n>@<host of site_url>``: the item key survives insertions
     (see :class:`generator.portal._ItemKeys`), so subscribed calendars update instead of duplicating.
     """
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -141,6 +145,8 @@ def export_ics(roadmap: RoadmapView, site_url: str = "", today: dt.date | None =
 
 def _event(view: ItemView, period: Period, spans: list[tuple[dt.date, dt.date]], plan: PlanPeriod | None) -> Event:
     """All-day: month periods span the month, «до …» is its day; quarterly and weekly ones are one day, repeated."""
+    from icalendar import Event
+
     event = Event()
     event.add("summary", item_summary(view.item))
     event.add("description", _description(view))
@@ -206,6 +212,18 @@ def _description(view: ItemView) -> str:
         if value:
             lines.append(f"{label}: {value}")
     return "\n".join(lines)
+
+
+def export_xlsx(roadmap: RoadmapView, site_url: str = "", today: dt.date | None = None) -> bytes:
+    from . import tables
+
+    return tables.export_xlsx(roadmap, site_url, today)
+
+
+def export_csv(roadmap: RoadmapView, site_url: str = "", today: dt.date | None = None) -> bytes:
+    from . import tables
+
+    return tables.export_csv(roadmap, site_url, today)
 
 
 @dataclass(frozen=True)
