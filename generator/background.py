@@ -1,9 +1,11 @@
 """Work for a second core: a function run in a forked process while this one goes on.
 
 A school's build has pieces of work that do not need each other: the roadmap's exports
-(icalendar, openpyxl) beside MkDocs' pages, and the name search beside the script scan of the
-built site. With more than one core, :class:`Background` runs such a function in a forked child
-that inherits everything it needs (nothing is pickled on the way in; only the result comes back).
+(icalendar, openpyxl) beside MkDocs' pages, the checks of each page beside MkDocs writing the
+next one, and the name search beside the script scan of the built site. With more than one
+core, :class:`Background` runs such a function in a forked child that inherits everything it
+needs (nothing is pickled on the way in; only the result comes back); :class:`Stream` feeds a
+child items one at a time as they become ready.
 
 Where forking is unsafe or useless — one core, no ``fork``, other threads running (the server of
 ``mkdocs serve``), or already inside a worker process — the function simply runs here when its
@@ -20,8 +22,8 @@ import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable
-from typing import Generic, TypeVar
+from collections.abc import Callable, Iterator
+from typing import BinaryIO, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -81,14 +83,23 @@ class Background(Generic[T]):
 
     def result(self) -> T:
         """The function's result; computed here when there is no child or the child failed."""
-        if self._pid is not None:
-            payload, code = self._collect()
-            if code == 0:
-                try:
-                    return pickle.loads(payload)  # our own child's bytes, through a private pipe
-                except Exception:  # fall through and compute it here
-                    pass
-        return self._fn(*self._args)
+        done, value = self._from_child()
+        return value if done else self._fn(*self._args)  # type: ignore[return-value]
+
+    def result_or_none(self) -> T | None:
+        """The child's result; ``None`` when there was no child or it failed (nothing is computed here)."""
+        return self._from_child()[1]
+
+    def _from_child(self) -> tuple[bool, T | None]:
+        if self._pid is None:
+            return False, None
+        payload, code = self._collect()
+        if code != 0:
+            return False, None
+        try:
+            return True, pickle.loads(payload)  # our own child's bytes, through a private pipe
+        except Exception:  # the caller computes it here
+            return False, None
 
     def close(self) -> None:
         """Stop and reap a child whose result is no longer wanted (the build failed meanwhile)."""
@@ -106,3 +117,76 @@ class Background(Generic[T]):
         _, status = os.waitpid(self._pid, 0)
         self._pid = self._reader = None
         return b"".join(chunks), os.waitstatus_to_exitcode(status)
+
+
+class Stream(Generic[T]):
+    """Items handed one at a time to ``consume`` in a forked child, which works through them as they come.
+
+    For work that can start before everything is ready (the pages of a site, checked while MkDocs
+    writes the next ones). It only saves time: without a child (see :func:`can_fork`), or when the
+    child fails, :meth:`result` is ``None`` and the caller does the work itself, as it would anyway.
+    """
+
+    def __init__(self, consume: Callable[[Iterator[object]], T]) -> None:
+        self._items: int | None = None
+        self._result: Background[T] | None = None
+        if can_fork():
+            reader, writer = os.pipe()
+            self._result = Background(_consume_from, consume, reader, writer)
+            os.close(reader)
+            if self._result.forked:
+                self._items = writer
+            else:  # pragma: no cover - can_fork() changed in between
+                os.close(writer)
+                self._result = None
+
+    def send(self, item: object) -> None:
+        if self._items is None:
+            return
+        payload = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            _write_all(self._items, len(payload).to_bytes(8, "little") + payload)
+        except OSError:  # the child is gone: its results are lost, the caller checks everything itself
+            self._stop_sending()
+
+    def result(self) -> T | None:
+        """What ``consume`` returned for every item sent; ``None`` without a child or when it failed."""
+        if self._result is None:
+            return None
+        self._stop_sending()
+        job, self._result = self._result, None
+        return job.result_or_none()
+
+    def close(self) -> None:
+        """Stop the child: its results are no longer wanted (the build failed meanwhile)."""
+        self._stop_sending()
+        if self._result is not None:
+            self._result.close()
+            self._result = None
+
+    def _stop_sending(self) -> None:
+        if self._items is not None:
+            os.close(self._items)
+            self._items = None
+
+
+def _consume_from(consume: Callable[[Iterator[object]], T], reader: int, writer: int) -> T:
+    """In the child of a :class:`Stream`: ``consume`` the items read from ``reader`` until the parent closes it."""
+    os.close(writer)  # else the child would hold its own input open and never see its end
+    with os.fdopen(reader, "rb") as stream:
+        return consume(_frames(stream))
+
+
+def _frames(stream: BinaryIO) -> Iterator[object]:
+    while header := stream.read(8):
+        size = int.from_bytes(header, "little")
+        payload = stream.read(size)
+        if len(header) < 8 or len(payload) < size:
+            raise EOFError("the parent stopped in the middle of an item")
+        yield pickle.loads(payload)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]

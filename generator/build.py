@@ -16,14 +16,14 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .build_status import recorded
-from .checks import SiteCheck
+from .checks import EarlyPage, SiteCheck
 from .decap import vendor_paths
 from .errors import BuildFailed, DataErrors, Problem, Severity
 from .models import Curator, Mentor
@@ -81,11 +81,11 @@ def build(project: Project, strict: bool = False, today: dt.date | None = None) 
         remove_stale_staging(project)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
         try:
+            people = people_of(checked.records)
             with timings.stage("mkdocs"):
-                engine = run_mkdocs(project, staging, portal, rendered, strict, notes=notes)
+                engine = run_mkdocs(project, staging, portal, rendered, strict, notes=notes, people=people)
             with timings.stage("checks"):
-                site_check = engine.site_check(project, people_of(checked.records))
-                post_build_checks(staging, site_check)
+                post_build_checks(staging, engine.checks or engine.site_check(project, people), engine.early)
             with timings.stage("write"):
                 swap_into(staging, project.site_dir)
         finally:
@@ -102,9 +102,12 @@ def build(project: Project, strict: bool = False, today: dt.date | None = None) 
     )
 
 
-def post_build_checks(site: Path, site_check: SiteCheck) -> None:
-    """Every check on a built tree before it is published; the previous ``site/`` stays when one fails."""
-    findings = site_check.run(site)
+def post_build_checks(site: Path, site_check: SiteCheck, early: Mapping[str, EarlyPage] | None = None) -> None:
+    """Every check on a built tree before it is published; the previous ``site/`` stays when one fails.
+
+    ``early``: the pages MkDocs' run already checked as it wrote them, with ``site_check``.
+    """
+    findings = site_check.run(site, early=early)
     if findings:
         raise DataErrors(findings)
 
@@ -118,6 +121,8 @@ class EngineRun:
     theme_dirs: tuple[str, ...]
     embed_hosts: tuple[str, ...]
     site_url: str | None
+    checks: SiteCheck | None = None  # the checks the pages were checked with as they were written …
+    early: Mapping[str, EarlyPage] = field(default_factory=dict)  # … and what they found
 
     def site_check(
         self, project: Project, people: Iterable[tuple[str, Mentor | Curator]], names: NamePolicy | None = None
@@ -143,12 +148,14 @@ def run_mkdocs(
     strict: bool,
     configure: Callable[[MkDocsConfig], None] | None = None,
     notes: list[str] | None = None,
+    people: list[tuple[str, Mentor | Curator]] | None = None,
 ) -> EngineRun:
     """Run MkDocs on the portal into ``site_dir``.
 
     ``configure`` adjusts the loaded configuration first (an organization of a district: its own
     ``docs_dir``, ``site_url`` and ``nav``); ``notes`` receives what the plugin has to tell the editor
-    (e.g. that /admin/ was left out).
+    (e.g. that /admin/ was left out). With ``people``, the pages are checked as MkDocs writes them
+    (:class:`generator.checks.PageChecks`): :attr:`EngineRun.early` for the post-build checks.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -164,7 +171,7 @@ def run_mkdocs(
         plugin = config.plugins.get("nastavnik")
         if plugin is None:
             raise BuildFailed("mkdocs.yml: в списке plugins нет «nastavnik» — добавьте строку «- nastavnik» в plugins")
-        plugin.preset(portal, rendered)  # type: ignore[attr-defined]
+        plugin.preset(portal, rendered, people)  # type: ignore[attr-defined]
         # The same events as `mkdocs build`: plugins (the RSS feed among them) set up in on_startup.
         config.plugins.on_startup(command="build", dirty=False)
         try:
@@ -182,7 +189,15 @@ def run_mkdocs(
     pages = sum(1 for _ in site_dir.rglob("*.html"))
     embed_hosts = tuple(getattr(plugin.config, "embed_hosts", ()))
     theme_dirs = tuple(map(str, config.theme.dirs))
-    return EngineRun(pages, tuple(collector.problems), theme_dirs, embed_hosts, config.site_url)
+    return EngineRun(
+        pages,
+        tuple(collector.problems),
+        theme_dirs,
+        embed_hosts,
+        config.site_url,
+        plugin.site_check,  # type: ignore[attr-defined]
+        plugin.early,  # type: ignore[attr-defined]
+    )
 
 
 def _engine_failure(summary: str, collector: _WarningCollector) -> str:

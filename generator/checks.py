@@ -8,6 +8,9 @@
 * **executable content** in HTML, SVG, XML and feeds (:mod:`generator.htmlscan`);
 * **spreadsheet formulas** in the generated CSV/XLSX (a cell starting with ``= + - @`` runs in Excel).
 
+HTML pages are checked as MkDocs writes them, in a child process (:class:`PageChecks`); the pass
+over the staged site then reads only the rest and any page whose file changed since.
+
 A finding fails the build; the previous ``site/`` stays as it was. Messages name the file of
 the person (``data/mentors/ivanova-mp.yaml``), never the name itself: build logs may be public.
 """
@@ -15,20 +18,22 @@ the person (``data/mentors/ivanova-mp.yaml``), never the name itself: build logs
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .background import Background
+from .background import Background, Stream
 from .errors import Problem
 from .flat_layout import FORMULA_START
 from .htmlscan import Embeds, Scan
 from .models import Curator, Mentor
-from .namecheck import MAX_READ, check_names
+from .namecheck import MAX_READ, check_names, names_in
 from .people import NamePolicy, name_policy
 from .trusted import OWN_TEMPLATE_DIRS, Trusted, trusted
 
@@ -72,28 +77,99 @@ class SiteCheck:
             frozenset(skip),
         )
 
-    def run(self, site: Path, exclude: Iterable[str] = ()) -> list[Problem]:
+    def run(
+        self, site: Path, exclude: Iterable[str] = (), early: Mapping[str, EarlyPage] | None = None
+    ) -> list[Problem]:
         """Every check over ``site``, leaving out its top-level folders ``exclude`` (checked where built).
 
-        The name search runs beside the scan, on a second core when there is one.
+        ``early`` holds pages checked as MkDocs wrote them (:class:`PageChecks`): a page whose file
+        is still byte for byte what was checked is not read again (its path still is). The name
+        search runs beside the scan, on a second core when there is one.
         """
         exclude = tuple(exclude)
-        names = Background(self.search_names, site, exclude)
+        known = {rel: page for rel, page in (early or {}).items() if _unchanged(site / rel, page.digest)}
+        names = Background(self.search_names, site, exclude, frozenset(known))
         try:
-            scanned = self.scan(site, exclude)
+            scanned = self.scan(site, exclude, frozenset(known))
         except BaseException:
             names.close()
             raise
-        return names.result() + scanned
+        found_names = names.result() + [p for page in known.values() for p in page.names]
+        found_scan = scanned + [p for page in known.values() for p in page.scan]
+        by_file = lambda problem: problem.file  # noqa: E731 - stable: a file's findings keep their order
+        return sorted(dict.fromkeys(found_names), key=by_file) + sorted(found_scan, key=by_file)
 
-    def search_names(self, site: Path, exclude: Iterable[str] = ()) -> list[Problem]:
-        return check_names(site, self.names, self.content_dir, self.skip, frozenset(exclude))
+    def search_names(
+        self, site: Path, exclude: Iterable[str] = (), known: frozenset[str] = frozenset()
+    ) -> list[Problem]:
+        return check_names(site, self.names, self.content_dir, self.skip, frozenset(exclude), known)
 
-    def scan(self, site: Path, exclude: Iterable[str] = ()) -> list[Problem]:
-        """Scripts, handlers, forms and formulas in ``site``, leaving out its top-level folders ``exclude``."""
+    def scan(self, site: Path, exclude: Iterable[str] = (), known: frozenset[str] = frozenset()) -> list[Problem]:
+        """Scripts, handlers, forms and formulas in ``site``, leaving out its top-level folders ``exclude``
+        and the pages ``known`` (scanned as MkDocs wrote them)."""
         folders = frozenset(exclude)
-        problems = Scan(site, self.trusted, self.embeds, self.content_dir, self.base_path, self.skip, folders).run()
+        problems = self._scanner(site, folders).run(known)
         return problems + check_spreadsheets(site, self.content_dir, folders)
+
+    def page(self, site: Path, rel: str, raw: bytes) -> EarlyPage:
+        """The checks of one HTML page of ``site`` before it is written: ``raw`` is what will be in the file."""
+        return EarlyPage(
+            _digest(raw),
+            tuple(names_in(self.names, rel, raw[:MAX_READ].decode("utf-8", errors="replace"))),
+            tuple(self._scanner(site, frozenset()).page(rel, raw)),
+        )
+
+    def _scanner(self, site: Path, exclude: frozenset[str]) -> Scan:
+        return Scan(site, self.trusted, self.embeds, self.content_dir, self.base_path, self.skip, exclude)
+
+
+@dataclass(frozen=True)
+class EarlyPage:
+    """What the checks found in a page as MkDocs wrote it; ``digest`` proves the file is still that page."""
+
+    digest: bytes
+    names: tuple[Problem, ...]
+    scan: tuple[Problem, ...]
+
+
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+def _unchanged(path: Path, digest: bytes) -> bool:
+    try:
+        return path.is_file() and _digest(path.read_bytes()) == digest
+    except OSError:
+        return False
+
+
+class PageChecks:
+    """The checks of HTML pages as MkDocs writes them, in a child process on a second core.
+
+    MkDocs writes pages one after another on one core; :meth:`page` hands each one to a forked
+    child (:class:`generator.background.Stream`) that checks it meanwhile. :meth:`results` then
+    feeds :meth:`SiteCheck.run`, which reads again only what changed or was never sent. Without a
+    second core there are no results and :meth:`SiteCheck.run` checks every page itself.
+    """
+
+    def __init__(self, site_check: SiteCheck, site: Path) -> None:
+        self._stream: Stream[dict[str, EarlyPage]] = Stream(partial(_check_pages, site_check, site))
+
+    def page(self, rel: str, raw: bytes) -> None:
+        self._stream.send((rel, raw))
+
+    def results(self) -> dict[str, EarlyPage]:
+        return self._stream.result() or {}
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+def _check_pages(site_check: SiteCheck, site: Path, pages: Iterator[object]) -> dict[str, EarlyPage]:
+    results = {}
+    for rel, raw in pages:  # type: ignore[misc]
+        results[rel] = site_check.page(site, rel, raw)
+    return results
 
 
 # --- spreadsheets ------------------------------------------------------------------------------

@@ -9,10 +9,12 @@ message naming the file and line, never a traceback); 2 — wrong usage. Each ve
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from . import __version__
 from .argparse_ru import install as install_russian_argparse
@@ -182,5 +184,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def run() -> NoReturn:
+    """The program ``nastavnik`` (and ``python -m generator``): :func:`main` in a process of its own.
+
+    A build makes a great many objects that live until the process ends, few of them garbage:
+    Python's cycle collector would walk them again and again, and once more at exit. Here it runs
+    less often and skips, at exit, what is left (the memory goes back to the system with the process).
+    Measured on the demo school: about 0.15 s of 1.4 s. :func:`main` itself, as tests and other
+    programs call it, leaves the collector alone.
+    """
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
+GC_THRESHOLD = 10_000  # allocations between collections of the youngest generation (Python's default: 700)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

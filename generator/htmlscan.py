@@ -81,14 +81,16 @@ class Scan:
     vendored: frozenset[str] = frozenset()  # scripts the generator copies from packages (Decap CMS in admin/)
     exclude: frozenset[str] = frozenset()  # top-level folders checked on their own (a district's sections)
 
-    def run(self) -> list[Problem]:
+    def run(self, known: frozenset[str] = frozenset()) -> list[Problem]:
+        """Every finding in the site, but in the pages ``known`` (scanned as MkDocs wrote them)."""
         problems: list[Problem] = []
         for path in sorted(self.site.rglob("*")):
-            if path.relative_to(self.site).parts[0] in self.exclude:
+            rel = path.relative_to(self.site).as_posix()
+            if rel.partition("/")[0] in self.exclude or rel in known:
                 continue
             suffix = path.suffix.lower()
             if suffix in HTML_SUFFIXES and path.is_file():
-                problems += self._problems(path, self.page(path))
+                problems += self.page(rel, path.read_bytes())
             elif suffix in XML_SUFFIXES and path.is_file():
                 problems += self._problems(path, self.xml(path))
             elif suffix == ".json" and path.is_file():
@@ -99,14 +101,17 @@ class Scan:
         rel = path.relative_to(self.site).as_posix()
         return [Problem(f"site/{rel}", None, what, hint) for what, hint in dict.fromkeys(findings)]
 
-    def page(self, path: Path) -> Iterator[tuple[str, str]]:
-        raw = path.read_bytes()
+    def page(self, rel: str, raw: bytes) -> list[Problem]:
+        """The findings in the HTML page ``rel`` of the site, whose bytes are ``raw``."""
+        return [Problem(f"site/{rel}", None, what, hint) for what, hint in dict.fromkeys(self._page(rel, raw))]
+
+    def _page(self, rel: str, raw: bytes) -> Iterator[tuple[str, str]]:
         text = raw.decode("utf-8", errors="replace")
         try:
             root = lxml_html.document_fromstring(raw)
         except (etree.ParserError, ValueError):
             return
-        yield from self._tree(root, text, path.relative_to(self.site).as_posix())
+        yield from self._tree(root, text, rel)
 
     def _tree(
         self, root: lxml_html.HtmlElement, text: str, page_url: str, content: bool = False

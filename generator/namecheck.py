@@ -57,13 +57,15 @@ def site_texts(
     content_dir: Path | None = None,
     skip: frozenset[str] = frozenset(),
     exclude: frozenset[str] = frozenset(),
+    known: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[str, str]]:
     """(relative path, text) of every file of ``site`` that can hold text; JSON decoded, archives unpacked.
 
     The path itself comes first, as a text of its own: a file name can spell a name too. The theme's
     own files (``assets/`` not uploaded into ``content/``) and the files in ``skip`` (scripts copied
     from packages) are not read: no data reaches them. Top-level folders in ``exclude`` are searched
-    elsewhere (a district's sections, each where it is built).
+    elsewhere (a district's sections, each where it is built); of the files in ``known`` (pages
+    searched as MkDocs wrote them, see :mod:`generator.checks`) only the path is.
     """
     for path in sorted(site.rglob("*")):
         if not path.is_file():
@@ -72,7 +74,7 @@ def site_texts(
         if rel.partition("/")[0] in exclude:
             continue
         yield rel, rel
-        if rel in skip:
+        if rel in skip or rel in known:
             continue
         if content_dir is not None and rel.startswith("assets/") and not (content_dir / rel).exists():
             continue
@@ -340,26 +342,41 @@ def check_names(
     content_dir: Path | None = None,
     skip: frozenset[str] = frozenset(),
     exclude: frozenset[str] = frozenset(),
+    known: frozenset[str] = frozenset(),
 ) -> list[Problem]:
+    """Every name ``policy`` forbids, in every file of ``site`` (of the files in ``known``: in their paths)."""
     search = search_for(policy)
     if search.trigger is None and search.latin is None:
         return []
     seen: set[tuple[str, _Rule]] = set()
     problems = []
-    for rel, text in site_texts(site, content_dir, skip, exclude):
-        page, _, member = rel.partition(":")
-        where = " (в свойствах документа: автор, кто изменял)" if member.startswith("docProps/") else ""
-        for rule in sorted(search.find(text), key=lambda r: (r.who, r.what)):
-            if (page, rule) in seen:
-                continue
-            seen.add((page, rule))
-            problems.append(
-                Problem(
-                    f"site/{page}",
-                    None,
-                    f"в опубликованном файле{where} есть {rule.what} ({rule.who})",
-                    "уберите упоминание из текста в data/ или content/ (или из имени файла) либо внесите согласие "
-                    "в карточку человека; сайт не обновлён",
-                )
-            )
+    for rel, text in site_texts(site, content_dir, skip, exclude, known):
+        page = rel.partition(":")[0]
+        for rule, problem in _findings(search, rel, text):
+            if (page, rule) not in seen:  # one finding per name and file, wherever in it
+                seen.add((page, rule))
+                problems.append(problem)
     return problems
+
+
+def names_in(policy: NamePolicy, rel: str, text: str) -> list[Problem]:
+    """The findings in one text of the site, as :func:`check_names` reports them for the file ``rel``."""
+    return [problem for _, problem in _findings(search_for(policy), rel, text)]
+
+
+def _findings(search: NameSearch, rel: str, text: str) -> list[tuple[_Rule, Problem]]:
+    page, _, member = rel.partition(":")
+    where = " (в свойствах документа: автор, кто изменял)" if member.startswith("docProps/") else ""
+    return [
+        (
+            rule,
+            Problem(
+                f"site/{page}",
+                None,
+                f"в опубликованном файле{where} есть {rule.what} ({rule.who})",
+                "уберите упоминание из текста в data/ или content/ (или из имени файла) либо внесите согласие "
+                "в карточку человека; сайт не обновлён",
+            ),
+        )
+        for rule in sorted(search.find(text), key=lambda r: (r.who, r.what))
+    ]

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 
 from . import decap, ru
 from .background import Background
-from .checks import SiteCheck
+from .checks import EarlyPage, PageChecks, SiteCheck
 from .errors import Problems, format_problems
 from .hardening import harden_feeds, harden_page, harden_view, inert
 from .images import ImageRefused, clean_site_images
@@ -72,22 +72,38 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         self.preset_portal: Portal | None = None
         self.generated: dict[str, str] = {}
         self.notes: list[str] = []  # what the editor should know about the build (printed by nastavnik build)
-        self.site_check: SiteCheck | None = None  # the post-build checks of plain `mkdocs build` (see on_config)
+        self.preset_people: list[tuple[str, Mentor | Curator]] | None = None
+        self.site_check: SiteCheck | None = None  # the post-build checks, when the people are known (see on_config)
+        self.check_after_build = False  # plain `mkdocs build`: the checks run in on_post_build
+        self.early: dict[str, EarlyPage] = {}  # pages checked as they were written (see generator.checks)
+        self._pages: PageChecks | None = None
         self._exports: dict[str, File] = {}  # the roadmap's exports, filled in when written
         self._writing: Background[dict[str, bytes]] | None = None
 
-    def preset(self, portal: Portal, rendered: dict[str, str] | None = None) -> None:
-        """Use an already checked Portal (and its rendered pages) instead of loading the data again."""
+    def preset(
+        self,
+        portal: Portal,
+        rendered: dict[str, str] | None = None,
+        people: list[tuple[str, Mentor | Curator]] | None = None,
+    ) -> None:
+        """Use an already checked Portal (and its rendered pages) instead of loading the data again.
+
+        With ``people``, pages are checked for their names as they are written (see :attr:`early`).
+        """
         self.preset_portal = portal
         self.generated = dict(rendered or {})
+        self.preset_people = people
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project(Path(config.config_file_path).resolve().parent)
-        people: list[tuple[str, Mentor | Curator]] | None = None  # None: `nastavnik build` runs the checks itself
+        people: list[tuple[str, Mentor | Curator]] | None = None  # None: the caller runs the checks itself
         if self.preset_portal is not None:
             self.portal = self.preset_portal
+            people = self.preset_people
+            self.check_after_build = False
         else:
             problems, portal, self.generated, people = _check_for_mkdocs(project)
+            self.check_after_build = True
             if problems.errors or portal is None:
                 raise PluginError("\n" + format_problems(problems.sorted()))
             for warning in problems.warnings:
@@ -98,7 +114,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         config.extra["nastavnik"] = site_info(self.portal)
         _add_theme_overrides(config)
         self.site_check = None
-        if people is not None:  # plain `mkdocs build`: the post-build checks run in on_post_build
+        if people is not None:
             self.site_check = SiteCheck.of(
                 project.content_dir,
                 people,
@@ -116,7 +132,16 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         """
         env.bytecode_cache = bytecode_cache()
         self._collect_exports()
+        self.early = {}
+        if self.site_check is not None:
+            self._pages = PageChecks(self.site_check, Path(config.site_dir))
         return env
+
+    @event_priority(-1000)  # last: the page as it will be written
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self._pages is not None:
+            self._pages.page(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs does
+        return output
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.portal is not None
@@ -169,6 +194,9 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         if self._writing is not None:
             self._writing.close()
             self._writing = None
+        if self._pages is not None:
+            self._pages.close()
+            self._pages = None
 
     def _add_admin(self, files: Files, config: MkDocsConfig) -> None:
         """/admin/: static files (not pages), so they stay out of the nav, the search index and the sitemap."""
@@ -225,8 +253,10 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             raise PluginError(refused.problem.format()) from None
         harden_feeds(site, tuple(self.config.embed_hosts))
         rewrite_utf8(site)  # the search index: Cyrillic as UTF-8, not \u escapes
-        if self.site_check is not None:
-            problems = self.site_check.run(site)
+        if self._pages is not None:
+            self.early, self._pages = self._pages.results(), None
+        if self.site_check is not None and self.check_after_build:
+            problems = self.site_check.run(site, early=self.early)
             if problems:
                 raise PluginError("\n" + format_problems(problems))
 
