@@ -1,11 +1,12 @@
 """Work for a second core: a function run in a forked process while this one goes on.
 
 A school's build has pieces of work that do not need each other: the roadmap's exports
-(icalendar, openpyxl) beside MkDocs' pages, the checks of each page beside MkDocs writing the
-next one, and the name search beside the script scan of the built site. With more than one
-core, :class:`Background` runs such a function in a forked child that inherits everything it
-needs (nothing is pickled on the way in; only the result comes back); :class:`Stream` feeds a
-child items one at a time as they become ready.
+(icalendar, openpyxl) beside MkDocs' reading of the pages, and the checks of each page beside
+MkDocs writing the next one. With more than one core, :class:`Background` runs such a function
+in a forked child that inherits everything it needs (nothing is pickled on the way in; only the
+result comes back); :class:`Stream` feeds a child items one at a time as they become ready.
+Forking is not free (the parent's memory is copied as either process writes to it): small
+work — a tenth of a second — is done faster here.
 
 Where forking is unsafe or useless — one core, no ``fork``, other threads running (the server of
 ``mkdocs serve``), or already inside a worker process — the function simply runs here when its
@@ -136,6 +137,7 @@ class Stream(Generic[T]):
             os.close(reader)
             if self._result.forked:
                 self._items = writer
+                _WRITERS.add(writer)
             else:  # pragma: no cover - can_fork() changed in between
                 os.close(writer)
                 self._result = None
@@ -166,8 +168,24 @@ class Stream(Generic[T]):
 
     def _stop_sending(self) -> None:
         if self._items is not None:
+            _WRITERS.discard(self._items)
             os.close(self._items)
             self._items = None
+
+
+_WRITERS: set[int] = set()
+"""The parent's ends of open streams. A process forked meanwhile (by anyone) closes its copies:
+a stream's child sees the end of its input only when every copy of the writing end is closed."""
+
+
+def _close_inherited_writers() -> None:
+    for fd in _WRITERS:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _WRITERS.clear()
+
+
+os.register_at_fork(after_in_child=_close_inherited_writers)
 
 
 def _consume_from(consume: Callable[[Iterator[object]], T], reader: int, writer: int) -> T:

@@ -28,7 +28,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .background import Background, Stream
+from .background import Stream
 from .errors import Problem
 from .flat_layout import FORMULA_START
 from .htmlscan import Embeds, Scan
@@ -83,18 +83,13 @@ class SiteCheck:
         """Every check over ``site``, leaving out its top-level folders ``exclude`` (checked where built).
 
         ``early`` holds pages checked as MkDocs wrote them (:class:`PageChecks`): a page whose file
-        is still byte for byte what was checked is not read again (its path still is). The name
-        search runs beside the scan, on a second core when there is one.
+        is still byte for byte what was checked is not read again (its path still is).
         """
         exclude = tuple(exclude)
         known = {rel: page for rel, page in (early or {}).items() if _unchanged(site / rel, page.digest)}
-        names = Background(self.search_names, site, exclude, frozenset(known))
-        try:
-            scanned = self.scan(site, exclude, frozenset(known))
-        except BaseException:
-            names.close()
-            raise
-        found_names = names.result() + [p for page in known.values() for p in page.names]
+        scanned = self.scan(site, exclude, frozenset(known))
+        found_names = self.search_names(site, exclude, frozenset(known))
+        found_names += [p for page in known.values() for p in page.names]
         found_scan = scanned + [p for page in known.values() for p in page.scan]
         by_file = lambda problem: problem.file  # noqa: E731 - stable: a file's findings keep their order
         return sorted(dict.fromkeys(found_names), key=by_file) + sorted(found_scan, key=by_file)

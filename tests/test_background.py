@@ -7,11 +7,12 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 
 import pytest
 
 from generator import background
-from generator.background import Background
+from generator.background import Background, Stream
 
 
 @pytest.fixture
@@ -77,8 +78,6 @@ def test_close_stops_and_reaps_the_child(forking: None) -> None:
 
 
 def _sleep_long() -> None:
-    import time
-
     time.sleep(60)
 
 
@@ -87,7 +86,7 @@ def test_output_written_before_the_fork_is_printed_once(forking: None) -> None:
     script = textwrap.dedent(
         """
         import sys
-        from generator.background import Background
+        from generator.background import Background, Stream
         sys.stdout.write("Сборка началась")  # buffered: stdout is a pipe
         job = Background(sum, [1, 2])
         print(" —", job.result())
@@ -96,3 +95,49 @@ def test_output_written_before_the_fork_is_printed_once(forking: None) -> None:
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.count("Сборка началась") == 1
     assert out.strip() == "Сборка началась — 3"
+
+
+def _count(items) -> int:
+    return sum(1 for _ in items)
+
+
+def _fail_on_second(items) -> int:
+    for number, _ in enumerate(items, start=1):
+        if number == 2:
+            raise Refused("сбой")
+    return 0
+
+
+def test_a_stream_hands_every_item_to_its_child(forking: None) -> None:
+    stream = Stream(_count)
+    for item in range(50):
+        stream.send({"страница": item, "байты": b"x" * 100_000})  # larger than a pipe's buffer
+    assert stream.result() == 50
+
+
+def test_a_stream_whose_child_failed_has_no_result(forking: None) -> None:
+    stream = Stream(_fail_on_second)
+    for _ in range(20):
+        stream.send(b"x" * 100_000)  # the child is gone after the second: sending goes on quietly
+    assert stream.result() is None
+
+
+def test_without_a_second_core_a_stream_has_no_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "available_cores", lambda: 1)
+    stream = Stream(_count)
+    stream.send(1)
+    assert stream.result() is None
+
+
+def test_a_fork_while_a_stream_is_open_does_not_keep_it_waiting(forking: None) -> None:
+    """A process forked meanwhile must not hold the stream's input open: the child would wait for its end."""
+    stream = Stream(_count)
+    stream.send(1)
+    other = Background(_sleep_long)  # outlives the stream
+    try:
+        stream.send(2)
+        started = time.monotonic()
+        assert stream.result() == 2
+        assert time.monotonic() - started < 30  # not until the other process ends (60 s)
+    finally:
+        other.close()

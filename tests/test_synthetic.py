@@ -108,6 +108,7 @@ def test_the_benchmark_runs_end_to_end(tmp_path, monkeypatch):
     from generator import bench
 
     monkeypatch.setenv("BENCH_SIZES", "1")
+    monkeypatch.setenv("BENCH_REPEAT", "2")  # the median of two runs each: the repeated path, quickly
     report = bench.run(bench.sizes_from_env(), out=tmp_path / "build")
     saved = json.loads((tmp_path / "build/bench.json").read_text("utf-8"))
     assert saved["table"] == report["table"]
@@ -131,6 +132,18 @@ def test_bench_sizes_from_the_environment(monkeypatch):
     monkeypatch.setenv("BENCH_SIZES", "a")
     with pytest.raises(SystemExit):
         bench.sizes_from_env()
+
+
+def test_small_portals_are_measured_several_times(monkeypatch):
+    from generator import bench
+
+    monkeypatch.delenv("BENCH_REPEAT", raising=False)
+    assert bench.repeats_for(1) == bench.repeats_for(10) == bench.REPEAT_SMALL > 1
+    assert bench.repeats_for(50) == 1
+    monkeypatch.setenv("BENCH_REPEAT", "3")
+    assert bench.repeats_for(50) == 3
+    monkeypatch.setenv("BENCH_REPEAT", "ноль")
+    assert bench.repeats_for(1) == bench.REPEAT_SMALL
 
 
 def test_linearity_is_time_per_record():
