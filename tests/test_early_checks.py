@@ -12,7 +12,7 @@ from pathlib import Path
 import material
 import pytest
 
-from conftest import copy_portal, run_cli
+from conftest import copy_portal, mkdocs_build, run_cli
 from generator import background
 from generator.checks import EarlyPage, PageChecks, SiteCheck
 from generator.htmlscan import HTML_SUFFIXES
@@ -128,3 +128,12 @@ def test_a_build_checks_pages_as_they_are_written_and_still_fails_on_a_name(tmp_
     assert "site/parents/index.html" in result.text and WITHHELD in result.text
     assert "Иванов" not in result.text  # build logs may be public
     assert (root / "site" / "index.html").read_bytes() == index  # the previous site stays
+
+
+def test_plain_mkdocs_build_checks_pages_as_they_are_written_too(tmp_path, forking):
+    root = copy_portal("minimal", tmp_path)
+    parents = root / "content" / "parents.md"
+    parents.write_text(parents.read_text("utf-8") + "\nСпасибо Марии Петровне Ивановой!\n", encoding="utf-8")
+    proc = mkdocs_build(root, tmp_path / "out")
+    assert proc.code != 0
+    assert "site/parents/index.html" in proc.err and WITHHELD in proc.err
