@@ -190,7 +190,7 @@ def run() -> NoReturn:
     A build makes a great many objects that live until the process ends, few of them garbage:
     Python's cycle collector would walk them again and again, and once more at exit. Here it runs
     less often and skips, at exit, what is left (the memory goes back to the system with the process).
-    Measured on the demo school: about 0.15 s of 1.4 s. :func:`main` itself, as tests and other
+    Measured on the benchmark's school: about 0.15 s of 1.4 s. :func:`main` itself, as tests and other
     programs call it, leaves the collector alone.
     """
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
