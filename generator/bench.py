@@ -26,7 +26,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from . import synthetic
+from . import ru, synthetic
 from .bench_plain import dump_plain
 
 SIZES = (1, 10, 50)
@@ -196,17 +196,12 @@ def table(rows: list[Row]) -> str:
     lines = [head, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         cells = [
-            r.portal, r.organizations, r.pages, r.records, _ru(r.ours_seconds, 1), _ru(r.plain_seconds, 1),
-            _ru(r.ratio, 2), f"{_ru(100 * r.generator_share, 1)} %", f"{r.peak_mb:.0f} / {r.plain_peak_mb:.0f}",
+            r.portal, r.organizations, r.pages, r.records, ru.decimal(r.ours_seconds, 1), ru.decimal(r.plain_seconds, 1),
+            ru.decimal(r.ratio, 2), f"{ru.decimal(100 * r.generator_share, 1)} %", f"{r.peak_mb:.0f} / {r.plain_peak_mb:.0f}",
             f"{r.search_index_kb:.0f}",
         ]  # fmt: skip
         lines.append("| " + " | ".join(map(str, cells)) + " |")
     return "\n".join(lines)
-
-
-def _ru(value: float, digits: int) -> str:
-    """«1,2»: a decimal comma, as Russian writes it."""
-    return f"{value:.{digits}f}".replace(".", ",")
 
 
 def run(sizes: tuple[int, ...], out: Path = OUT) -> dict[str, object]:
@@ -242,11 +237,11 @@ def main() -> None:
     for item in report["linearity"]:  # type: ignore[attr-defined]
         verdict = "линейно" if item["linear"] else "НЕ линейно"
         print(
-            f"Линейность {item['smaller']} → {item['larger']} организаций: записей ×{_ru(item['records_ratio'], 2)}, "
-            f"время ×{_ru(item['time_ratio'], 2)}, время на запись ×{_ru(item['per_record_growth'], 3)} — {verdict}"
+            f"Линейность {item['smaller']} → {item['larger']} организаций: записей ×{ru.decimal(item['records_ratio'], 2)}, "
+            f"время ×{ru.decimal(item['time_ratio'], 2)}, время на запись ×{ru.decimal(item['per_record_growth'], 3)} — {verdict}"
         )
     print("Цели:", json.dumps(report["status"], ensure_ascii=False))
-    load = ", ".join(_ru(x, 2) for x in os.getloadavg())
+    load = ", ".join(ru.decimal(x, 2) for x in os.getloadavg())
     print(f"Средняя нагрузка машины за 1, 5 и 15 минут: {load} (ядер: {os.cpu_count()})")
     print(f"Подробности: {OUT / 'bench.json'}")
 

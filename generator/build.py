@@ -52,12 +52,15 @@ class BuildReport:
     notes: tuple[str, ...] = ()  # what the editor should know, e.g. that /admin/ was left out
 
     def summary(self) -> str:
+        return f"Сайт собран в site/: {self.counts()}"
+
+    def counts(self) -> str:
+        """«79 страниц, 83 записи, 1,3 с»"""
         from . import ru
 
-        return (
-            f"Сайт собран в site/: {ru.plural(self.pages, 'страница', 'страницы', 'страниц')}, "
-            f"{ru.plural(self.records, 'запись', 'записи', 'записей')}, {ru.decimal(self.seconds)} с"
-        )
+        pages = ru.plural(self.pages, "страница", "страницы", "страниц")
+        records = ru.plural(self.records, "запись", "записи", "записей")
+        return f"{pages}, {records}, {ru.decimal(self.seconds)} с"
 
 
 @recorded
@@ -84,8 +87,9 @@ def build(project: Project, strict: bool = False, today: dt.date | None = None) 
             people = people_of(checked.records)
             with timings.stage("mkdocs"):
                 engine = run_mkdocs(project, staging, portal, rendered, strict, notes=notes, people=people)
+            assert engine.checks is not None  # made by the plugin from ``people``, which pages were checked with
             with timings.stage("checks"):
-                post_build_checks(staging, engine.checks or engine.site_check(project, people), engine.early)
+                post_build_checks(staging, engine.checks, engine.early)
             with timings.stage("write"):
                 swap_into(staging, project.site_dir)
         finally:

@@ -92,18 +92,14 @@ class Scan:
             if suffix in HTML_SUFFIXES and path.is_file():
                 problems += self.page(rel, path.read_bytes())
             elif suffix in XML_SUFFIXES and path.is_file():
-                problems += self._problems(path, self.xml(path))
+                problems += _problems(rel, self.xml(path))
             elif suffix == ".json" and path.is_file():
-                problems += self._problems(path, self.json_feed(path))
+                problems += _problems(rel, self.json_feed(path))
         return problems
-
-    def _problems(self, path: Path, findings: Iterable[tuple[str, str]]) -> list[Problem]:
-        rel = path.relative_to(self.site).as_posix()
-        return [Problem(f"site/{rel}", None, what, hint) for what, hint in dict.fromkeys(findings)]
 
     def page(self, rel: str, raw: bytes) -> list[Problem]:
         """The findings in the HTML page ``rel`` of the site, whose bytes are ``raw``."""
-        return [Problem(f"site/{rel}", None, what, hint) for what, hint in dict.fromkeys(self._page(rel, raw))]
+        return _problems(rel, self._page(rel, raw))
 
     def _page(self, rel: str, raw: bytes) -> Iterator[tuple[str, str]]:
         text = raw.decode("utf-8", errors="replace")
@@ -219,6 +215,11 @@ class Scan:
         if not (self.site / target).is_file():
             return False
         return self.content_dir is None or not (self.content_dir / target).exists()
+
+
+def _problems(rel: str, findings: Iterable[tuple[str, str]]) -> list[Problem]:
+    """Findings in the file ``rel`` of the site, each once."""
+    return [Problem(f"site/{rel}", None, what, hint) for what, hint in dict.fromkeys(findings)]
 
 
 def _attribute(element: etree._Element, name: str) -> str:

@@ -74,7 +74,6 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         self.notes: list[str] = []  # what the editor should know about the build (printed by nastavnik build)
         self.preset_people: list[tuple[str, Mentor | Curator]] | None = None
         self.site_check: SiteCheck | None = None  # the post-build checks, when the people are known (see on_config)
-        self.check_after_build = False  # plain `mkdocs build`: the checks run in on_post_build
         self.early: dict[str, EarlyPage] = {}  # pages checked as they were written (see generator.checks)
         self._pages: PageChecks | None = None
         self._exports: dict[str, File] = {}  # the roadmap's exports, filled in when written
@@ -100,10 +99,8 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         if self.preset_portal is not None:
             self.portal = self.preset_portal
             people = self.preset_people
-            self.check_after_build = False
         else:
             problems, portal, self.generated, people = _check_for_mkdocs(project)
-            self.check_after_build = True
             if problems.errors or portal is None:
                 raise PluginError("\n" + format_problems(problems.sorted()))
             for warning in problems.warnings:
@@ -255,7 +252,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         rewrite_utf8(site)  # the search index: Cyrillic as UTF-8, not \u escapes
         if self._pages is not None:
             self.early, self._pages = self._pages.results(), None
-        if self.site_check is not None and self.check_after_build:
+        if self.site_check is not None and self.preset_portal is None:  # plain `mkdocs build`: no caller checks
             problems = self.site_check.run(site, early=self.early)
             if problems:
                 raise PluginError("\n" + format_problems(problems))

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from .. import ru
-from ..build import BuildReport, build
+from ..build import build
 from ..errors import UsageError
 from ..project import Project
 from ..timings import timings_json
@@ -36,13 +36,13 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
             )
         if args.org:
             report = build_organization(project, args.org, strict=args.strict)
-            summary = f"Раздел организации собран в site/{args.org}/: {_counts(report)}"
+            summary = f"Раздел организации собран в site/{args.org}/: {report.counts()}"
         else:
             report = build_district(
                 project, strict=args.strict, jobs=args.jobs, prebuilt=Path(prebuilt) if prebuilt else None
             )
             orgs = ru.plural(len(project.organizations()), "организация", "организации", "организаций")
-            summary = f"Сайт района собран в site/ ({orgs}): {_counts(report)}"
+            summary = f"Сайт района собран в site/ ({orgs}): {report.counts()}"
     lines = [w.format() for w in report.warnings]
     if args.timings:
         doc = timings_json(report.timings, report.seconds, report.pages, report.records, report.peak_rss_mb)
@@ -55,9 +55,3 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
     lines.extend(report.notes)
     lines.append(summary)
     return lines, 0
-
-
-def _counts(report: BuildReport) -> str:
-    pages = ru.plural(report.pages, "страница", "страницы", "страниц")
-    records = ru.plural(report.records, "запись", "записи", "записей")
-    return f"{pages}, {records}, {ru.decimal(report.seconds)} с"

@@ -79,11 +79,6 @@ class OrgOutcome:
     findings: tuple[Problem, ...] = ()  # the post-build scan of the section (paths under site/<org>/)
 
 
-def default_jobs() -> int:
-    """As many worker processes as the machine has cores available to us."""
-    return available_cores()
-
-
 def org_job(
     root: Path, org: str, today: dt.date, strict: bool, site_dir: Path | None, names: NamePolicy | None = None
 ) -> OrgOutcome:
@@ -196,7 +191,7 @@ def build_district(
                 (project.root, org, today, strict, shards / org if build_orgs and org not in ready else None, names)
                 for org in orgs
             ]
-            outcomes = run_org_jobs(tasks, jobs or default_jobs())
+            outcomes = run_org_jobs(tasks, jobs or available_cores())  # a worker per core by default
             for outcome in outcomes:
                 problems.extend(outcome.problems)
                 timings.merge(outcome.timings)
