@@ -7,6 +7,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +33,16 @@ class Result:
 def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 300) -> Result:
     """``python -m generator ARGS`` in ``cwd``, as a user would run it."""
     return run_module("generator", *args, cwd=cwd, env=env, timeout=timeout)
+
+
+@contextmanager
+def written(path: Path, text: str) -> Iterator[Path]:
+    """``path`` holding ``text`` for the block, removed after it: a portal shared by tests stays as it was."""
+    path.write_text(text, encoding="utf-8")
+    try:
+        yield path
+    finally:
+        path.unlink()
 
 
 def mkdocs_build(cwd: Path, site_dir: Path) -> Result:

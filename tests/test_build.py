@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from conftest import mkdocs_build, run_cli, tree_digest
+from conftest import mkdocs_build, run_cli, tree_digest, written
 
 pytestmark = pytest.mark.slow
 
@@ -87,12 +87,8 @@ def test_an_author_without_consent_is_shown_as_nastavnik(built):
 
 def test_failed_build_leaves_site_untouched(built):
     before = tree_digest(built / "site")
-    bad = built / "data/mentors/bad.yaml"
-    bad.write_text("name: [\n", encoding="utf-8")
-    try:
+    with written(built / "data/mentors/bad.yaml", "name: [\n"):
         result = run_cli("build", cwd=built)
-    finally:
-        bad.unlink()
     assert result.code == 1
     assert "data/mentors/bad.yaml:" in result.err
     assert tree_digest(built / "site") == before
@@ -101,14 +97,11 @@ def test_failed_build_leaves_site_untouched(built):
 
 def test_a_leak_in_free_text_fails_the_build(built):
     before = tree_digest(built / "site")
-    post = built / "content/news/posts/leak.md"
-    post.write_text(
-        "---\ntitle: Встреча\ndate: 2025-10-01\n---\n\nВыступила Иванова Мария Петровна.\n", encoding="utf-8"
-    )
-    try:
+    with written(
+        built / "content/news/posts/leak.md",
+        "---\ntitle: Встреча\ndate: 2025-10-01\n---\n\nВыступила Иванова Мария Петровна.\n",
+    ):
         result = run_cli("build", cwd=built)
-    finally:
-        post.unlink()
     assert result.code == 1
     assert "есть имя человека без согласия на публикацию (data/mentors/ivanova-mp.yaml)" in result.err
     assert tree_digest(built / "site") == before
@@ -124,11 +117,7 @@ def test_plain_mkdocs_build_works_too(built, tmp_path):
 
 def test_mkdocs_reports_data_errors_in_russian(built, tmp_path):
 
-    bad = built / "data/mentors/bad.yaml"
-    bad.write_text("name: X\nrole: teacher\n", encoding="utf-8")
-    try:
+    with written(built / "data/mentors/bad.yaml", "name: X\nrole: teacher\n"):
         proc = mkdocs_build(built, tmp_path / "out")
-    finally:
-        bad.unlink()
     assert proc.code != 0
     assert "data/mentors/bad.yaml:1: поле «consent» обязательно" in proc.err

@@ -16,7 +16,7 @@ import material
 import openpyxl
 import pytest
 
-from conftest import copy_portal, mkdocs_build, run_cli
+from conftest import copy_portal, mkdocs_build, run_cli, written
 from generator import background
 from generator.checks import EarlyPage, PageChecks, SiteCheck, check_spreadsheets
 from generator.flat_layout import csv_escape, csv_unescape
@@ -235,12 +235,8 @@ def test_an_uploaded_html_file_is_scanned(site):
 
 def test_the_check_fails_a_real_build_and_keeps_the_site(built):
     before = {p: p.read_bytes() for p in (built / "site").rglob("*") if p.is_file()}
-    page = built / "content/evil.html"
-    page.write_text("<p>hi</p><img src=x onerror=alert(1)>", encoding="utf-8")
-    try:
+    with written(built / "content/evil.html", "<p>hi</p><img src=x onerror=alert(1)>"):
         result = run_cli("build", cwd=built)
-    finally:
-        page.unlink()
     assert result.code == 1
     assert (
         "site/evil.html: в тексте страницы найдено выполняемое содержимое — обработчик события onerror=" in result.err
@@ -408,12 +404,8 @@ def test_zip_members_are_read_with_a_limit(tmp_path):
 
 def test_plain_mkdocs_build_runs_the_checks_too(built, tmp_path):
 
-    page = built / "content/evil.html"
-    page.write_text("<p onclick=alert(1)>hi</p>", encoding="utf-8")
-    try:
+    with written(built / "content/evil.html", "<p onclick=alert(1)>hi</p>"):
         proc = mkdocs_build(built, tmp_path / "out")
-    finally:
-        page.unlink()
     assert proc.code != 0
     assert "site/evil.html: в тексте страницы найдено выполняемое содержимое — обработчик события onclick=" in proc.err
 
