@@ -5,30 +5,46 @@
 #   make bench   — build synthetic portals and compare with plain mkdocs-material (BENCH_SIZES=1,10 — fewer sizes)
 #   make admin   — install Decap CMS from npm, so that the build adds the browser editor at /admin/
 #   make golden  — refresh tests/golden/ (the demo's generated pages and exports) after an intended change
+#   make lock    — re-resolve requirements/*.lock (every Python package, pinned with hashes) after pyproject.toml changed
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+# Every Python package comes from a lock file with hashes: pip installs exactly these versions, then the
+# generator itself without resolving anything (see `make lock`).
+LOCK      := requirements/runtime.lock
+TEST_LOCK := requirements/test.lock
+PIP       := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 NODE_STAMP := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench lint golden clean browser-deps admin
+.PHONY: site test serve bench lint golden clean browser-deps admin lock
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 	  echo "Не удалось создать .venv: установите пакет python3-venv (sudo apt-get install python3-venv)"; \
 	  rm -rf $(VENV); \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); \
 	  else exit 1; fi; }
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(PIP) --require-hashes -r $(LOCK)
+	$(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
-$(TEST_STAMP): $(STAMP) pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(TEST_STAMP): $(STAMP) $(TEST_LOCK)
+	$(PIP) --require-hashes -r $(TEST_LOCK)
 	touch $@
+
+# The test lock is resolved first; the runtime lock takes the same versions (-c), so the two never disagree.
+# Both are universal (Linux, Windows, macOS; Python 3.11 and newer). Needs the network to PyPI.
+UV_COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make lock"
+BUILD_REQUIRES = $(BIN)/python -c "import tomllib; print(*tomllib.load(open('pyproject.toml','rb'))['build-system']['requires'], sep=chr(10))"
+
+lock: $(TEST_STAMP)
+	$(BUILD_REQUIRES) | $(UV_COMPILE) pyproject.toml - --extra test -o $(TEST_LOCK)
+	$(BUILD_REQUIRES) | $(UV_COMPILE) pyproject.toml - -c $(TEST_LOCK) -o $(LOCK)
 
 site: $(STAMP)
 	$(BIN)/nastavnik build

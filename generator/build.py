@@ -32,6 +32,7 @@ from .portal import Portal
 from .project import Project, build_date, check
 from .render.pages import render_pages
 from .timings import Timings, peak_rss_mb
+from .translate import mkdocs_message
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -185,7 +186,9 @@ def run_mkdocs(
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as exc:
-        raise BuildFailed(_engine_failure(f"сборка сайта MkDocs не удалась: {exc}".strip(), collector)) from None
+        raise BuildFailed(
+            _engine_failure(f"сборка сайта MkDocs не удалась: {mkdocs_message(str(exc))}", collector)
+        ) from None
     except SystemExit as exc:
         raise BuildFailed(_engine_failure(f"сборка сайта MkDocs прервана (код {exc.code})", collector)) from None
     finally:
@@ -206,7 +209,7 @@ def run_mkdocs(
 
 def _engine_failure(summary: str, collector: _WarningCollector) -> str:
     """MkDocs says only «Aborted with a BuildError!»: put the errors it logged before that into the message."""
-    logged = collector.errors + [p.message.removeprefix("MkDocs: ") for p in collector.problems]
+    logged = [mkdocs_message(message) for message in collector.errors] + [p.message for p in collector.problems]
     details = [f"MkDocs: {message}" for message in logged if message not in summary]
     return "\n".join([*details, summary + " — прежний site/ не изменён"])
 
@@ -224,7 +227,9 @@ class _WarningCollector(logging.Handler):
         if record.levelno >= logging.ERROR:
             self.errors.append(message)
         else:
-            self.problems.append(Problem("mkdocs.yml", None, f"MkDocs: {message}", "", Severity.WARNING))
+            self.problems.append(
+                Problem("mkdocs.yml", None, f"MkDocs: {mkdocs_message(message)}", "", Severity.WARNING)
+            )
 
 
 @contextmanager

@@ -26,6 +26,7 @@ import yaml.resolver
 
 from . import ru
 from .errors import Problems
+from .translate import os_error
 
 try:  # libyaml is ~4× faster; fall back to the pure-Python parser where it is missing
     from yaml import CSafeLoader as _Loader
@@ -116,7 +117,7 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Loc, int]]:
         message, hint = explain_yaml_error(exc, text)
         raise _LoadError(line + offset if line is not None else None, message, hint) from None
     except yaml.YAMLError as exc:
-        raise _LoadError(None, f"ошибка синтаксиса YAML: {exc}", "проверьте отступы и кавычки") from None
+        raise _LoadError(None, "ошибка синтаксиса YAML", "проверьте отступы и кавычки") from None
 
 
 def _build(events: Iterator[yaml.Event], offset: int) -> tuple[Any, dict[Loc, int]]:
@@ -285,7 +286,53 @@ _YAML_ERRORS: list[tuple[str, str, str]] = [
         "возьмите значение в кавычки",
     ),
     (
-        r"control characters are not allowed|special characters are not allowed",
+        r"exceeded maximum nesting depth",
+        f"слишком глубокая вложенность (больше {MAX_DEPTH} уровней)",
+        "упростите структуру файла",
+    ),
+    (
+        r"found a tab character|found character that cannot start any token.*\\t",
+        "символ табуляции в YAML не допускается",
+        "замените табуляцию пробелами (отступ — два пробела)",
+    ),
+    (
+        r"sequence entries are not allowed|block sequence entries",
+        "элемент списка «- » в неожиданном месте",
+        "проверьте отступ: элементы списка стоят под своим ключом, на одном отступе",
+    ),
+    (
+        r"mapping keys are not allowed|could not find expected ':'|found unexpected ':'",
+        "не хватает двоеточия после ключа или нарушены отступы",
+        "запишите «ключ: значение»; текст с двоеточием возьмите в кавычки",
+    ),
+    (
+        r"found duplicate anchor|found undefined alias|anchor",
+        "ссылки YAML (& и *) не поддерживаются",
+        "уберите символы & и * в начале значения или возьмите значение в кавычки",
+    ),
+    (
+        r"directive|%YAML|%TAG|incompatible YAML document",
+        "служебная строка YAML с «%» не поддерживается",
+        "удалите строку, начинающуюся с «%», или возьмите значение в кавычки",
+    ),
+    (
+        r"document separator|another document|single document|document start|document end",
+        "в файле несколько документов YAML (строка «---» или «...»)",
+        "в файле должен быть один документ: удалите лишнюю строку «---» или «...»",
+    ),
+    (
+        r"block scalar|indentation indicator|chomping",
+        "ошибка в многострочном тексте после «|» или «>»",
+        "после «|» или «>» перенесите текст на следующую строку с отступом больше, чем у ключа",
+    ),
+    (
+        r"escape|hexadecimal|URI|tag",
+        "ошибка в экранировании или теге",
+        "уберите «\\» и «!» из значения или возьмите его в одинарные кавычки",
+    ),
+    (
+        r"control characters are not allowed|special characters are not allowed|unacceptable character"
+        r"|invalid leading UTF-8|incomplete UTF-8|invalid Unicode|invalid trailing UTF-8",
         "в файле есть недопустимые управляющие символы",
         "удалите их или перепечатайте строку",
     ),
@@ -313,7 +360,7 @@ def explain_yaml_error(exc: yaml.MarkedYAMLError, source: str) -> tuple[str, str
     for pattern, message, hint in _YAML_ERRORS:
         if re.search(pattern, text):
             return message, hint
-    return f"ошибка синтаксиса YAML ({(exc.problem or '').strip()})", "проверьте отступы, двоеточия и кавычки"
+    return "ошибка синтаксиса YAML", "проверьте отступы, двоеточия и кавычки в этой строке и строкой выше"
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -331,7 +378,7 @@ def load_yaml(root: Path, path: Path, problems: Problems) -> SourceDoc | None:
         problems.error(rel, exc.line, exc.message, exc.hint)
         return None
     except OSError as exc:
-        problems.error(rel, None, f"файл не читается ({exc.strerror})", "проверьте права доступа")
+        problems.error(rel, None, f"файл не читается ({os_error(exc)})", "проверьте права доступа")
         return None
     return SourceDoc(rel, data, lines)
 
@@ -349,7 +396,7 @@ def load_markdown(root: Path, path: Path, problems: Problems) -> SourceDoc | Non
         problems.error(rel, exc.line, exc.message, exc.hint)
         return None
     except OSError as exc:
-        problems.error(rel, None, f"файл не читается ({exc.strerror})", "проверьте права доступа")
+        problems.error(rel, None, f"файл не читается ({os_error(exc)})", "проверьте права доступа")
         return None
     body = text[match.end() :]
     body_line = text[: match.end()].count("\n") + 1

@@ -10,6 +10,7 @@ written from :mod:`generator.schema`, so a new portal's editor hints match the i
 from __future__ import annotations
 
 import datetime as dt
+import importlib.resources
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,6 +123,7 @@ def create(target: Path, name: str | None, short_name: str | None, org_type: str
         else:
             dest.write_bytes(source.read_bytes())
         written.append(dest)
+    written.append(_write_lock(target / "requirements" / "runtime.lock"))
     written += write_schemas(target / SCHEMA_DIR)
     written += _write_vscode(target / ".vscode")
     return written
@@ -202,6 +204,13 @@ def render_workflow(name: str) -> str:
     """A workflow as ``nastavnik new`` writes it (this repository keeps the same files)."""
     context = scaffold_context(None, None, "school", dt.date(2026, 9, 1))
     return template_env().get_template(f"dot-github/workflows/{name}.j2").render(context)
+
+
+def _write_lock(dest: Path) -> Path:
+    """The generator's own runtime lock: a portal installs exactly the versions its release was tested with."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_bytes(importlib.resources.files("generator.requirements").joinpath("runtime.lock").read_bytes())
+    return dest
 
 
 def _write_vscode(folder: Path) -> list[Path]:

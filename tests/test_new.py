@@ -66,6 +66,7 @@ def test_a_new_portal_has_everything_a_school_repository_needs(tmp_path):
         "mkdocs.yml",
         "README.md",
         "requirements.txt",
+        "requirements/runtime.lock",
         ".gitignore",
         ".github/workflows/pull-request.yml",
         ".github/workflows/publish.yml",

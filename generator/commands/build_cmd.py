@@ -15,6 +15,7 @@ from ..build import build
 from ..errors import UsageError
 from ..project import Project
 from ..timings import timings_json
+from ..translate import os_error
 
 
 def run(args: argparse.Namespace) -> tuple[list[str], int]:
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         except OSError as exc:
-            raise UsageError(f"--timings {args.timings}: файл не записан ({exc.strerror}) — сайт собран") from None
+            raise UsageError(f"--timings {args.timings}: файл не записан ({os_error(exc)}) — сайт собран") from None
     lines.extend(report.notes)
     lines.append(summary)
     return lines, 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import NastavnikError
 from ..schema import write_schemas
+from ..translate import os_error
 
 
 def run(args: argparse.Namespace) -> tuple[list[str], int]:
@@ -15,7 +16,7 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
         written = write_schemas(folder)
     except OSError as exc:
         raise NastavnikError(
-            f"{folder}: не удалось записать схемы ({exc.strerror or exc}) — проверьте путь и права на папку"
+            f"{folder}: не удалось записать схемы ({os_error(exc)}) — проверьте путь и права на папку"
         ) from None
     names = ", ".join(path.name for path in written)
     return [f"Схемы записаны в {folder}/: {names}"], 0

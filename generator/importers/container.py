@@ -14,6 +14,7 @@ from typing import Literal
 
 from ..errors import ImportFailed
 from ..ru import file_size
+from ..translate import os_error
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -46,7 +47,7 @@ def read_bytes(path: Path) -> bytes:
         raise ImportFailed(path.name, "это папка, а не файл", "укажите файл .docx, .xlsx или .csv") from None
     except OSError as exc:
         raise ImportFailed(
-            path.name, f"файл не удалось прочитать ({exc.strerror})", "проверьте права доступа"
+            path.name, f"файл не удалось прочитать ({os_error(exc)})", "проверьте права доступа"
         ) from None
     if not data.strip():
         raise ImportFailed(path.name, "файл пуст", "выберите файл с дорожной картой")
