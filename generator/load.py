@@ -116,7 +116,7 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Loc, int]]:
         line = yaml_error_line(exc, text)
         message, hint = explain_yaml_error(exc, text)
         raise _LoadError(line + offset if line is not None else None, message, hint) from None
-    except yaml.YAMLError as exc:
+    except yaml.YAMLError:
         raise _LoadError(None, "ошибка синтаксиса YAML", "проверьте отступы и кавычки") from None
 
 
