@@ -41,6 +41,8 @@ def can_fork() -> bool:
     """A second core, ``fork``, this thread alone, and the main process (not a worker of a pool)."""
     return (
         sys.platform.startswith("linux")
+        and hasattr(os, "fork")
+        and hasattr(os, "register_at_fork")
         and available_cores() > 1
         and threading.active_count() == 1
         and multiprocessing.parent_process() is None
@@ -185,7 +187,8 @@ def _close_inherited_writers() -> None:
     _WRITERS.clear()
 
 
-os.register_at_fork(after_in_child=_close_inherited_writers)
+if hasattr(os, "register_at_fork"):  # not on Windows, where nothing is forked
+    os.register_at_fork(after_in_child=_close_inherited_writers)
 
 
 def _consume_from(consume: Callable[[Iterator[object]], T], reader: int, writer: int) -> T:

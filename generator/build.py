@@ -10,7 +10,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import datetime as dt
-import fcntl
 import logging
 import os
 import shutil
@@ -236,9 +235,16 @@ class _WarningCollector(logging.Handler):
 def exclusive(project: Project) -> Iterator[None]:
     """One build at a time per portal: a second one waits (it would otherwise delete the first one's staging).
 
-    The lock is the kernel's (flock on the portal's folder): it is released when the process ends,
-    however it ends, so a killed build never leaves a stale lock behind.
+    The lock is the kernel's (``flock`` on the portal's folder; on Windows a locked byte of a file in the
+    staging area): it is released when the process ends, however it ends, so a killed build never
+    leaves a stale lock behind.
     """
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        with _windows_lock(project.root / f"{STAGING_PREFIX}lock"):
+            yield
+        return
     fd = os.open(project.root, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -247,10 +253,27 @@ def exclusive(project: Project) -> Iterator[None]:
         os.close(fd)
 
 
+@contextmanager
+def _windows_lock(path: Path) -> Iterator[None]:
+    import msvcrt  # type: ignore[import-not-found,unused-ignore]
+
+    with open(path, "a+b") as handle:
+        while True:
+            try:
+                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined,unused-ignore]
+                break
+            except OSError:  # LK_LOCK gives up after ten seconds: keep waiting, as flock does
+                continue
+        try:
+            yield
+        finally:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined,unused-ignore]
+
+
 def remove_stale_staging(project: Project) -> None:
     """Folders left by a build that was killed: they were never published."""
     for stale in project.root.glob(STAGING_PREFIX + "*"):
-        if stale.is_dir():
+        if stale.is_dir():  # the lock file of Windows stays
             shutil.rmtree(stale, ignore_errors=True)
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from . import engine_guard
 from .errors import Problems, UsageError
 from .layout import ORGANIZATIONS
 from .load import Sources, explain_yaml_error, load_sources, yaml_error_line
@@ -117,9 +118,18 @@ def check_config(project: Project, problems: Problems) -> None:
         message, hint = explain_yaml_error(exc, text)
         problems.error(CONFIG_FILE, yaml_error_line(exc, text), f"настройки сайта: {message}", hint)
         return
-    except yaml.YAMLError as exc:
-        problems.error(CONFIG_FILE, None, f"настройки сайта не читаются ({exc})", "проверьте отступы и кавычки")
+    except yaml.YAMLError:
+        problems.error(CONFIG_FILE, None, "настройки сайта не читаются", "проверьте отступы и кавычки")
         return
+    extra = config.get("extra") if isinstance(config, dict) else None
+    if not isinstance(extra, dict) or extra.get("engine") is not _GUARDED:
+        problems.error(
+            CONFIG_FILE,
+            None,
+            "нет защиты от сборки другим движком: без неё Zensical и подобные программы соберут сайт без проверки "
+            "согласий на публикацию персональных данных",
+            f"добавьте в mkdocs.yml в раздел extra строку «{engine_guard.LINE}» (см. mkdocs.yml демонстрационного портала)",
+        )
     plugins = config.get("plugins") if isinstance(config, dict) else None
     names = [next(iter(p)) if isinstance(p, dict) and p else p for p in plugins or []]
     if "nastavnik" not in names:
@@ -136,7 +146,18 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_GUARDED = object()  # what the engine guard's tag reads as here (MkDocs computes it; we only see that it is there)
+
+
+def _python_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
+    return _GUARDED if "tag:yaml.org,2002:python/" + suffix == yaml_tag(engine_guard.TAG) else None
+
+
+def yaml_tag(short: str) -> str:
+    return short.replace("!!", "tag:yaml.org,2002:", 1)
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _python_tag)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .engine_guard import LINE as ENGINE_GUARD
 from .errors import UsageError
 from .scaffold import ensure_empty
 from .synthetic_records import DistrictWriter, OrgWriter, write
@@ -71,6 +72,7 @@ def mkdocs_yml(site_name: str, site_url: str, nav: list[NavEntry], plugin: bool 
     """The portal's ``mkdocs.yml``: the demo's settings (``plugin=False`` — plain Material, for the benchmark)."""
     nav_lines = nav_yaml(nav)
     ours = "  - nastavnik\n" if plugin else ""
+    guard = f"extra:\n  {ENGINE_GUARD}\n" if plugin else ""
     return f"""# Синтетический портал для замеров (nastavnik new --synthetic).
 site_name: {site_name}
 site_url: {site_url}
@@ -126,7 +128,7 @@ markdown_extensions:
           case: lower
 nav:
 {nav_lines}
-validation:
+{guard}validation:
   nav:
     omitted_files: ignore
   links:

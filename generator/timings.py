@@ -9,7 +9,7 @@ over every process — the work done, not the wall clock (that is ``total``).
 from __future__ import annotations
 
 import os
-import resource
+import sys
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -49,10 +49,16 @@ def _test_pause(stage: str) -> None:
 
 
 def peak_rss_mb() -> float:
-    """The largest resident set of this process or of any finished child process (parallel builds), in MB."""
+    """The largest resident set of this process or of any finished child process (parallel builds), in MB;
+    0 where the system does not tell (Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024  # Linux reports kilobytes
+    unit = 1024 * 1024 if sys.platform == "darwin" else 1024  # macOS reports bytes, Linux kilobytes
+    return max(own, children) / unit
 
 
 def timings_json(

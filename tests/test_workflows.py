@@ -40,8 +40,11 @@ def _commands(workflow: dict) -> list[str]:
     return [line.strip() for step in _steps(workflow) for line in step.get("run", "").splitlines() if line.strip()]
 
 
+GENERATOR_ONLY = ("tests.yml",)  # the generator's own tests: portals do not get them
+
+
 def _workflow_files(folder: Path) -> list[Path]:
-    files = sorted(folder.glob("*.yml"))
+    files = sorted(f for f in folder.glob("*.yml") if f.name not in GENERATOR_ONLY)
     assert [f.name for f in files] == sorted(WORKFLOWS)
     return files
 
@@ -125,3 +128,17 @@ def test_github_format_annotates_the_file_and_line_of_the_pull_request(minimal):
     assert "возможно, имелось в виду «experience»" in annotation
     file = re.search(r"file=([^,]+),", annotation).group(1)
     assert (minimal / file).is_file()  # relative to the repository root, as GitHub expects
+
+
+def test_the_generator_is_tested_on_linux_fully_and_on_windows_and_macos():
+    workflow = _load(REPO_WORKFLOWS / "tests.yml")
+    assert "pull_request" in workflow["on"]
+    assert "make test" in _commands({"jobs": {"linux": workflow["jobs"]["linux"]}})
+    other = workflow["jobs"]["other-systems"]
+    assert set(other["strategy"]["matrix"]["os"]) == {"windows-latest", "macos-latest"}
+    commands = _commands({"jobs": {"other": other}})
+    assert "python -m pip install --require-hashes -r requirements/test.lock" in commands
+    for step in _steps(workflow):
+        assert step.get("name"), step
+        if "uses" in step:
+            assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]

@@ -24,6 +24,7 @@ import datetime as dt
 import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
@@ -147,8 +148,14 @@ def _org_job_args(args: OrgTask) -> OrgOutcome:
 
 
 def run_org_jobs(tasks: Sequence[OrgTask], jobs: int) -> list[OrgOutcome]:
-    """Run :func:`org_job` for every task, in ``jobs`` forked processes (here, when one is enough)."""
-    if jobs <= 1 or len(tasks) <= 1:
+    """Run :func:`org_job` for every task, in ``jobs`` forked processes (here, when one is enough or the
+    system cannot fork: Windows, and macOS where forking a process with threads is unsafe)."""
+    if (
+        jobs <= 1
+        or len(tasks) <= 1
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or sys.platform == "darwin"
+    ):
         return [org_job(*task) for task in tasks]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
