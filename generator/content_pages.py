@@ -19,6 +19,7 @@ from typing import Any
 
 from .errors import Problems
 from .load import load_markdown, relpath
+from .uploads import check_uploads
 
 PAGE_KEYS = {
     "title": "заголовок страницы",
@@ -44,9 +45,10 @@ def editors_pages(content_dir: Path, posts_dir: Path, others: Iterable[Path] = (
 
 
 def check_links(root: Path, content_dir: Path, problems: Problems, others: Iterable[Path] = ()) -> None:
-    """Symbolic links inside ``content/`` must stay inside it."""
+    """Symbolic links inside ``content/`` must stay inside it; every upload can be published (:mod:`.uploads`)."""
     if not content_dir.is_dir():
         return
+    check_uploads(root, content_dir, problems, others)
     base = content_dir.resolve()
     others = tuple(others)
     for folder, dirs, files in os.walk(content_dir):

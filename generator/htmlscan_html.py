@@ -41,7 +41,8 @@ def html_findings(text: str, embeds: Embeds, script: ScriptJudge, whole_content:
     """
     yield from _document(text, embeds, script, whole_content)
     if "noscript" in text.lower():
-        yield from _document(_NOSCRIPT.sub(r"<\1noembed", text), embeds, script, whole_content)
+        scripting = _document(_NOSCRIPT.sub(r"<\1noembed", text), embeds, script, whole_content)
+        yield from ((what.replace("noembed", "noscript"), hint) for what, hint in scripting)
 
 
 def _document(text: str, embeds: Embeds, script: ScriptJudge, whole_content: bool, depth: int = 0) -> Iterator[Finding]:
