@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problems
+from .filetypes import MARKDOWN_SUFFIXES
 from .load import load_markdown, relpath
 from .uploads import check_uploads
 
@@ -41,7 +42,11 @@ def editors_pages(content_dir: Path, posts_dir: Path, others: Iterable[Path] = (
     if not content_dir.is_dir():
         return []
     skip = (posts_dir, *others)
-    return [p for p in sorted(content_dir.rglob("*.md")) if p.is_file() and outside(p, skip)]
+    return [
+        p
+        for p in sorted(content_dir.rglob("*"))
+        if p.suffix.lower() in MARKDOWN_SUFFIXES and p.is_file() and outside(p, skip)
+    ]
 
 
 def check_links(root: Path, content_dir: Path, problems: Problems, others: Iterable[Path] = ()) -> None:

@@ -19,6 +19,7 @@ import re
 import zlib
 from pathlib import PurePath
 
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs renders as pages
 HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".mht", ".mhtml"})
 XML_SUFFIXES = frozenset(
     {

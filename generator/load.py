@@ -26,6 +26,7 @@ import yaml.resolver
 
 from . import ru
 from .errors import Problems
+from .filetypes import MARKDOWN_SUFFIXES
 from .yaml_errors import explain_yaml_error, yaml_error_line
 
 try:  # libyaml is ~4× faster; fall back to the pure-Python parser where it is missing
@@ -284,7 +285,7 @@ def load_markdown(root: Path, path: Path, problems: Problems) -> SourceDoc | Non
 
 def load_doc(root: Path, path: Path, problems: Problems) -> SourceDoc | None:
     """YAML or Markdown-with-front-matter, chosen by the suffix."""
-    if path.suffix.lower() == ".md":
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
         return load_markdown(root, path, problems)
     return load_yaml(root, path, problems)
 

@@ -4,12 +4,11 @@
   the build (:mod:`generator.uploads` says which places those are). MkDocs itself would let the
   upload win over the theme's file, silently.
 * Photos withheld for lack of consent (``Portal.withheld_files``) are left out wherever else they
-  appear: through a symbolic link (a linked folder), a hard link or a copy of the same bytes.
+  appear: through a symbolic link (a linked folder) or a hard link to the same file.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -48,28 +47,15 @@ def _content_path(config: MkDocsConfig, file: File) -> str:
 
 
 def withheld_copies(files: Files, content_dir: Path, withheld: Iterable[str]) -> list[File]:
-    """The files of ``files`` that are a withheld photo: by its path, or resolving to the same file or bytes."""
-    targets = [content_dir / rel for rel in withheld]
+    """The files of ``files`` that are a withheld photo: by its path, or leading to the same file (any link)."""
+    withheld = tuple(withheld)
     found = [f for f in (files.get_file_from_path(rel) for rel in withheld) if f is not None]
-    identities = {_identity(p) for p in targets} - {None}
-    sizes = {p.stat().st_size for p in targets if p.is_file()}
-    digests: set[bytes] | None = None
+    identities = {_identity(content_dir / rel) for rel in withheld} - {None}
     for file in files:
         if file in found or file.abs_src_path is None or file.generated_by is not None:
             continue
-        source = Path(file.abs_src_path)
-        if _identity(source) in identities:
+        if _identity(Path(file.abs_src_path)) in identities:
             found.append(file)
-            continue
-        try:
-            size = source.stat().st_size
-        except OSError:
-            continue
-        if size in sizes:
-            if digests is None:
-                digests = {_digest(p) for p in targets if p.is_file()}
-            if _digest(source) in digests:
-                found.append(file)
     return found
 
 
@@ -80,7 +66,3 @@ def _identity(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return status.st_dev, status.st_ino
-
-
-def _digest(path: Path) -> bytes:
-    return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()

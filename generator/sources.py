@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problems
+from .filetypes import MARKDOWN_SUFFIXES
 from .load import SourceDoc, load_doc, load_yaml, relpath
 
 
@@ -106,7 +107,7 @@ def load_sources(root: Path, data_dir: Path, news_dir: Path, problems: Problems)
         mentors=_records(root, data_dir / "mentors", yaml_suffixes, problems, data_dir),
         practices=_records(root, data_dir / "practices", (*yaml_suffixes, ".md"), problems, data_dir),
         library=_records(root, data_dir / "library", yaml_suffixes, problems, data_dir),
-        news=_records(root, news_dir, (".md",), problems, news_dir.parent.parent),
+        news=_records(root, news_dir, MARKDOWN_SUFFIXES, problems, news_dir.parent.parent),
     )
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Problems
-from .filetypes import pdf_active_content, refused_upload
+from .filetypes import MARKDOWN_SUFFIXES, pdf_active_content, refused_upload
 from .load import relpath
 
 # Paths of the site that plugins and the generator write (beside the theme's own files).
@@ -124,7 +124,7 @@ def check_uploads(root: Path, content_dir: Path, problems: Problems, others: Ite
                     f"в PDF есть активное содержимое ({active}) — просмотрщик PDF в браузере выполнил бы его",
                     "пересохраните документ «печатью в PDF» или как PDF/A (без скриптов, форм и вложений)",
                 )
-        if not dest.endswith(".md"):
+        if path.suffix.lower() not in MARKDOWN_SUFFIXES:
             replaced = collision(dest, theme_dirs)
             if replaced:
                 problems.error(rel, None, f"файл занял бы место: {replaced}", collision_hint())

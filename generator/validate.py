@@ -90,7 +90,7 @@ def _many(
 ) -> tuple[Entry[M], ...]:
     entries = []
     for doc in docs:
-        if not _ID_FROM_FILE.match(doc.stem):
+        if not _ID_FROM_FILE.fullmatch(doc.stem):
             problems.error(
                 doc.path,
                 None,
