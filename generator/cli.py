@@ -9,6 +9,7 @@ message naming the file and line, never a traceback); 2 — wrong usage. Each ve
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import importlib
 import os
@@ -34,6 +35,28 @@ def internal_error_message(exc: BaseException) -> str:
         "а опубликованный ранее site/ не изменён. Сообщите об ошибке разработчикам «Наставника» "
         f"и приложите вывод той же команды, запущенной с {DEBUG_ENV}=1."
     )
+
+
+_OS_ERRORS = {
+    errno.ENOSPC: ("на диске нет места", "освободите место и запустите команду снова"),
+    errno.EDQUOT: ("превышена квота на диске", "освободите место и запустите команду снова"),
+    errno.EROFS: ("папка доступна только для чтения", "запустите команду там, где можно записывать файлы"),
+    errno.EACCES: ("нет прав на этот файл или папку", "проверьте права доступа (и владельца) файла"),
+    errno.EPERM: ("операция запрещена (файл защищён от изменения?)", "снимите защиту (chattr -i) или проверьте права"),
+    errno.ENOENT: ("файла нет (или символическая ссылка ведёт в никуда)", "проверьте путь; удалите битую ссылку"),
+    errno.ELOOP: ("символические ссылки зациклены", "удалите ссылку"),
+}
+
+
+def os_error_message(exc: OSError) -> str:
+    """A file the system refused to read or write, named, in Russian; the published site/ is as it was."""
+    where = exc.filename or exc.filename2
+    shown = os.path.relpath(where) if isinstance(where, str) and not os.path.relpath(where).startswith("..") else where
+    what, hint = _OS_ERRORS.get(
+        exc.errno or 0, (f"ошибка ввода-вывода ({exc.strerror or exc})", "проверьте диск и права")
+    )
+    prefix = f"{shown}: " if shown else ""
+    return f"{prefix}{what} — {hint}; опубликованный ранее site/ не изменён"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -174,6 +197,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Остановлено.", file=sys.stderr)
         return 130
+    except OSError as exc:  # the disk, not the data: full, read-only, a file that is gone or not ours
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(os_error_message(exc), file=sys.stderr)
+        return 1
     except Exception as exc:  # a bug of ours or of a MkDocs plugin: say so plainly, stop, keep site/ as it was
         if os.environ.get(DEBUG_ENV):
             raise

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problems
+from .filetypes import MARKDOWN_SUFFIXES
 from .load import load_markdown, relpath
+from .uploads import check_uploads
 
 PAGE_KEYS = {
     "title": "заголовок страницы",
@@ -40,13 +42,18 @@ def editors_pages(content_dir: Path, posts_dir: Path, others: Iterable[Path] = (
     if not content_dir.is_dir():
         return []
     skip = (posts_dir, *others)
-    return [p for p in sorted(content_dir.rglob("*.md")) if p.is_file() and outside(p, skip)]
+    return [
+        p
+        for p in sorted(content_dir.rglob("*"))
+        if p.suffix.lower() in MARKDOWN_SUFFIXES and p.is_file() and outside(p, skip)
+    ]
 
 
 def check_links(root: Path, content_dir: Path, problems: Problems, others: Iterable[Path] = ()) -> None:
-    """Symbolic links inside ``content/`` must stay inside it."""
+    """Symbolic links inside ``content/`` must stay inside it; every upload can be published (:mod:`.uploads`)."""
     if not content_dir.is_dir():
         return
+    check_uploads(root, content_dir, problems, others)
     base = content_dir.resolve()
     others = tuple(others)
     for folder, dirs, files in os.walk(content_dir):

@@ -43,11 +43,20 @@ class Problem:
         """GitHub Actions workflow command, annotating the line of the pull request."""
         kind = str(self.severity)  # ::error, ::warning, ::notice
         text = self.message if not self.hint else f"{self.message} — {self.hint}"
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        location = f"file={self.file}"
+        location = f"file={_github_property(self.file)}"
         if self.line is not None:
-            location += f",line={self.line}"
-        return f"::{kind} {location}::{text}"
+            location += f",line={int(self.line)}"
+        return f"::{kind} {location}::{_github_data(text)}"
+
+
+def _github_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub documents: a newline cannot start a command of its own."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    """A workflow command's property value (a file name): also ``:`` and ``,``, which end the value."""
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 @dataclass

@@ -27,6 +27,8 @@ import yaml.resolver
 from . import ru
 from .errors import Problems
 from .translate import os_error
+from .filetypes import MARKDOWN_SUFFIXES
+from .yaml_errors import MAX_DEPTH, explain_yaml_error, yaml_error_line
 
 try:  # libyaml is ~4× faster; fall back to the pure-Python parser where it is missing
     from yaml import CSafeLoader as _Loader
@@ -34,7 +36,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_DEPTH = 40
 MAX_STRING = 200_000
 MAX_VALUES = 100_000  # a roadmap of a thousand items has some ten thousand; millions would exhaust memory
 MAX_KEY = 200
@@ -239,130 +240,6 @@ def _scalar(event: yaml.ScalarEvent, line: int) -> Any:
         raise _LoadError(line, f"не удалось прочитать значение «{event.value}»", "возьмите его в кавычки") from None
 
 
-_YAML_ERRORS: list[tuple[str, str, str]] = [
-    (
-        r"found character '\\t'",
-        "символ табуляции в YAML не допускается",
-        "замените табуляцию пробелами (отступ — два пробела)",
-    ),
-    (
-        r"mapping values are not allowed",
-        "двоеточие в неожиданном месте",
-        'если двоеточие — часть текста, возьмите значение в кавычки: ключ: "текст: продолжение"',
-    ),
-    (
-        r"could not find expected ':'",
-        "ожидалась строка вида «ключ: значение»",
-        "проверьте двоеточие после ключа и отступы",
-    ),
-    (
-        r"expected <block end>|did not find expected key|expected <document start>",
-        "нарушены отступы",
-        "у полей одного уровня должен быть одинаковый отступ из пробелов",
-    ),
-    (
-        r"did not find expected '-' indicator",
-        "нарушены отступы в списке",
-        "каждый элемент списка начинается с «- » на одном и том же отступе",
-    ),
-    (
-        r"expected the node content|expected ',' or '[\]}]'|found '<stream end>'",
-        "не закрыта скобка [ или { (или значение оборвано)",
-        "проверьте, что каждая открытая скобка и кавычка закрыта; текст со скобкой возьмите в кавычки",
-    ),
-    (
-        r"found unexpected end of stream|found unknown escape character",
-        "не закрыта кавычка или ошибка в экранировании",
-        "проверьте, что каждая открытая кавычка закрыта",
-    ),
-    (
-        r"found undefined alias|found undefined tag handle",
-        "неизвестная ссылка или тег YAML",
-        "уберите символы * и ! в начале значения или возьмите значение в кавычки",
-    ),
-    (
-        r"found character '(@|`)' that cannot start any token",
-        "значение не может начинаться с символов @ или `",
-        "возьмите значение в кавычки",
-    ),
-    (
-        r"exceeded maximum nesting depth",
-        f"слишком глубокая вложенность (больше {MAX_DEPTH} уровней)",
-        "упростите структуру файла",
-    ),
-    (
-        r"found a tab character|found character that cannot start any token.*\\t",
-        "символ табуляции в YAML не допускается",
-        "замените табуляцию пробелами (отступ — два пробела)",
-    ),
-    (
-        r"sequence entries are not allowed|block sequence entries",
-        "элемент списка «- » в неожиданном месте",
-        "проверьте отступ: элементы списка стоят под своим ключом, на одном отступе",
-    ),
-    (
-        r"mapping keys are not allowed|could not find expected ':'|found unexpected ':'",
-        "не хватает двоеточия после ключа или нарушены отступы",
-        "запишите «ключ: значение»; текст с двоеточием возьмите в кавычки",
-    ),
-    (
-        r"found duplicate anchor|found undefined alias|anchor",
-        "ссылки YAML (& и *) не поддерживаются",
-        "уберите символы & и * в начале значения или возьмите значение в кавычки",
-    ),
-    (
-        r"directive|%YAML|%TAG|incompatible YAML document",
-        "служебная строка YAML с «%» не поддерживается",
-        "удалите строку, начинающуюся с «%», или возьмите значение в кавычки",
-    ),
-    (
-        r"document separator|another document|single document|document start|document end",
-        "в файле несколько документов YAML (строка «---» или «...»)",
-        "в файле должен быть один документ: удалите лишнюю строку «---» или «...»",
-    ),
-    (
-        r"block scalar|indentation indicator|chomping",
-        "ошибка в многострочном тексте после «|» или «>»",
-        "после «|» или «>» перенесите текст на следующую строку с отступом больше, чем у ключа",
-    ),
-    (
-        r"escape|hexadecimal|URI|tag",
-        "ошибка в экранировании или теге",
-        "уберите «\\» и «!» из значения или возьмите его в одинарные кавычки",
-    ),
-    (
-        r"control characters are not allowed|special characters are not allowed|unacceptable character"
-        r"|invalid leading UTF-8|incomplete UTF-8|invalid Unicode|invalid trailing UTF-8",
-        "в файле есть недопустимые управляющие символы",
-        "удалите их или перепечатайте строку",
-    ),
-]
-
-
-def yaml_error_line(exc: yaml.MarkedYAMLError, text: str) -> int | None:
-    """The line to show: where the parser stopped, or — for an unclosed ``[``/``{`` — where it was opened;
-    never past the last line of ``text`` (the parser marks the end of the file after its final newline)."""
-    unclosed = exc.context is not None and "flow" in exc.context and exc.context_mark is not None
-    mark = exc.context_mark if unclosed else exc.problem_mark or exc.context_mark
-    if mark is None:
-        return None
-    last = max(1, len(text.splitlines()))
-    return min(mark.line + 1, last)
-
-
-def explain_yaml_error(exc: yaml.MarkedYAMLError, source: str) -> tuple[str, str]:
-    """PyYAML's error → (what is wrong, how to fix it), in Russian."""
-    mark = exc.problem_mark
-    source_lines = source.split("\n")
-    if mark is not None and mark.line < len(source_lines) and "\t" in source_lines[mark.line][: mark.column + 1]:
-        return _YAML_ERRORS[0][1], _YAML_ERRORS[0][2]
-    text = f"{exc.context or ''} {exc.problem or ''}"
-    for pattern, message, hint in _YAML_ERRORS:
-        if re.search(pattern, text):
-            return message, hint
-    return "ошибка синтаксиса YAML", "проверьте отступы, двоеточия и кавычки в этой строке и строкой выше"
-
-
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -408,88 +285,14 @@ def load_markdown(root: Path, path: Path, problems: Problems) -> SourceDoc | Non
 
 def load_doc(root: Path, path: Path, problems: Problems) -> SourceDoc | None:
     """YAML or Markdown-with-front-matter, chosen by the suffix."""
-    if path.suffix.lower() == ".md":
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
         return load_markdown(root, path, problems)
     return load_yaml(root, path, problems)
 
 
-@dataclass(frozen=True)
-class Sources:
-    """Every file of one organization's data, loaded but not yet validated."""
+from .sources import Sources, escapes, load_people, load_sources, refuse_link  # noqa: E402 - they read files with the above
 
-    program: SourceDoc | None
-    monitoring: SourceDoc | None
-    roadmaps: tuple[SourceDoc, ...]
-    mentors: tuple[SourceDoc, ...]
-    practices: tuple[SourceDoc, ...]
-    library: tuple[SourceDoc, ...]
-    news: tuple[SourceDoc, ...]
-
-    @property
-    def count(self) -> int:
-        singles = sum(1 for doc in (self.program, self.monitoring) if doc is not None)
-        return singles + sum(
-            len(group) for group in (self.roadmaps, self.mentors, self.practices, self.library, self.news)
-        )
-
-
-def _records(root: Path, folder: Path, suffixes: tuple[str, ...], problems: Problems) -> tuple[SourceDoc, ...]:
-    if not folder.is_dir():
-        return ()
-    docs = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", "_")) or not path.is_file():
-            continue
-        if path.suffix.lower() not in suffixes:
-            problems.warning(
-                relpath(root, path),
-                None,
-                "файл пропущен: здесь читаются только " + ", ".join(suffixes),
-                "переименуйте его или перенесите в content/files/",
-            )
-            continue
-        doc = load_doc(root, path, problems)
-        if doc is not None:
-            docs.append(doc)
-    return tuple(docs)
-
-
-def load_sources(root: Path, data_dir: Path, news_dir: Path, problems: Problems) -> Sources:
-    """Load one organization: ``program.yaml``, ``monitoring.yaml``, a folder per kind, news posts."""
-    yaml_suffixes = (".yaml", ".yml")
-    program_path = data_dir / "program.yaml"
-    monitoring_path = data_dir / "monitoring.yaml"
-    program = load_yaml(root, program_path, problems) if program_path.is_file() else None
-    if not program_path.is_file():
-        problems.error(
-            relpath(root, program_path),
-            None,
-            "нет файла программы наставничества",
-            "создайте его по образцу из README (nastavnik new создаёт его сам)",
-        )
-    return Sources(
-        program=program,
-        monitoring=load_yaml(root, monitoring_path, problems) if monitoring_path.is_file() else None,
-        roadmaps=_records(root, data_dir / "roadmaps", yaml_suffixes, problems),
-        mentors=_records(root, data_dir / "mentors", yaml_suffixes, problems),
-        practices=_records(root, data_dir / "practices", (*yaml_suffixes, ".md"), problems),
-        library=_records(root, data_dir / "library", yaml_suffixes, problems),
-        news=_records(root, news_dir, (".md",), problems),
-    )
-
-
-def load_people(root: Path, data_dir: Path, problems: Problems) -> Sources:
-    """Only the files that name people (``program.yaml``'s curators, ``mentors/``): for the search of names.
-
-    A district searches its whole site for everyone's names, so it reads them all before building.
-    """
-    program_path = data_dir / "program.yaml"
-    return Sources(
-        program=load_yaml(root, program_path, problems) if program_path.is_file() else None,
-        monitoring=None,
-        roadmaps=(),
-        mentors=_records(root, data_dir / "mentors", (".yaml", ".yml"), problems),
-        practices=(),
-        library=(),
-        news=(),
-    )
+__all__ = [
+    "Loc", "SourceDoc", "Sources", "escapes", "explain_yaml_error", "load_doc", "load_markdown", "load_people",
+    "load_sources", "load_yaml", "parse_yaml", "read_text", "refuse_link", "relpath", "yaml_error_line",
+]  # fmt: skip

@@ -11,9 +11,7 @@ so the work is not done twice.
 
 from __future__ import annotations
 
-import importlib.resources
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -25,17 +23,25 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import decap, ru
+from . import decap
 from .background import Background
 from .checks import EarlyPage, PageChecks, SiteCheck
-from .errors import Problems, format_problems
-from .hardening import harden_feeds, harden_page, harden_view, inert
+from .errors import format_problems
+from .hardening import harden_feeds, harden_page, harden_view
 from .images import ImageRefused, clean_site_images
 from .markup import DEFAULT_EMBED_HOSTS, clean_html
 from .models import Curator, Mentor
-from .people import people_of
+from .plugin_config import (
+    _add_theme_overrides,
+    _check_for_mkdocs,
+    _without_organizations,
+    site_info,
+    text_colour,
+    theme_dir,
+)
 from .portal import Portal
-from .project import ORGANIZATIONS, Project, check
+from .project import Project
+from .publish_guard import refuse_collisions, withheld_copies
 from .render.env import bytecode_cache
 from .render.pages import render_pages, render_parents_blocks, render_post_image, render_post_people, view_meta
 from .render.publish import downloads, export_files
@@ -154,10 +160,10 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             files.append(File.generated(config, src, content=markdown))
         self._add_exports(files, config)
         self._add_admin(files, config)
-        for withheld in sorted(self.portal.withheld_files):  # photos of people who did not consent to them
-            file = files.get_file_from_path(withheld)
-            if file is not None:
-                files.remove(file)
+        refuse_collisions(files, config)
+        # Photos of people who did not consent to them, also where a link or a copy in content/ leads to them.
+        for file in withheld_copies(files, Path(config.docs_dir), self.portal.withheld_files):
+            files.remove(file)
         return files
 
     def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
@@ -269,69 +275,4 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         return server
 
 
-def _check_for_mkdocs(
-    project: Project,
-) -> tuple[Problems, Portal | None, dict[str, str], list[tuple[str, Mentor | Curator]]]:
-    """Plain ``mkdocs build``/``serve``: a school's data, or a district's section (pages rendered here).
-
-    Also everyone whose name the data holds, for the post-build search of private names.
-    """
-    if project.is_district:
-        from .district.pages import preview
-
-        return preview(project)
-    checked = check(project)
-    return checked.problems, checked.portal, {}, people_of(checked.records)
-
-
-def _without_organizations(files: Files, config: MkDocsConfig) -> Files:
-    """A district's section leaves out ``content/organizations/``: each organization is a build of its own."""
-    project = Project(Path(config.config_file_path).resolve().parent)
-    if not project.is_district or Path(config.docs_dir).resolve() != project.content_dir.resolve():
-        return files
-    prefix = ORGANIZATIONS + "/"
-    return Files([f for f in files if not f.src_uri.startswith(prefix)])
-
-
-def theme_dir() -> str:
-    """Our mkdocs-material overrides (the repository's ``theme/``, installed as ``generator.theme``)."""
-    return str(importlib.resources.files("generator.theme"))
-
-
-def _add_theme_overrides(config: MkDocsConfig) -> None:
-    """Put our overrides right after the portal's own ``custom_dir`` (which may override them in turn)."""
-    ours = os.path.realpath(theme_dir())
-    dirs = config.theme.dirs
-    if any(os.path.realpath(d) == ours for d in dirs):
-        return
-    custom = config.theme.custom_dir
-    dirs.insert(1 if custom and os.path.realpath(dirs[0]) == os.path.realpath(custom) else 0, ours)
-
-
-def site_info(portal: Portal) -> dict[str, Any]:
-    """What the theme's overrides read (``config.extra.nastavnik``): HTML-escaped strings (Markup)."""
-    org = portal.organization
-    info = {
-        "org_name": org.name,
-        "org_short_name": org.short_name,
-        "address": org.address or "",
-        "phone": org.phone or "",
-        "email": org.email or "",
-        "site": org.site or "",
-        "vk": org.vk or "",
-        "primary": org.colors.primary,
-        "on_primary": text_colour(org.colors.primary),
-        "accent": org.colors.accent,
-        "last_changed": ru.date(portal.last_changed),
-        "last_changed_iso": portal.last_changed.isoformat(),
-    }
-    # MkDocs renders the theme without autoescaping: the values arrive HTML-escaped (see hardening.py).
-    return {key: inert(value) for key, value in info.items()}
-
-
-def text_colour(background: str) -> str:
-    """Black or white, whichever reads better on ``background`` (``#1f4e8c``) by WCAG contrast."""
-    channels = [int(background[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    return "#ffffff" if (1.05 / (luminance + 0.05)) >= ((luminance + 0.05) / 0.05) else "#000000"
+__all__ = ["NastavnikPlugin", "site_info", "text_colour", "theme_dir"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
@@ -71,3 +72,27 @@ def decimal(value: float, digits: int = 1) -> str:
 
 def percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
+
+
+def kind_of(value: Any) -> str:
+    if isinstance(value, list):
+        return "список"
+    if isinstance(value, dict):
+        return "набор полей"
+    if isinstance(value, bool):
+        return "да/нет"
+    if isinstance(value, (int, float)):
+        return f"число {value}"
+    if value is None:
+        return "пустое значение"
+    return f"«{short(str(value))}»"
+
+
+def masked(text: str) -> str:
+    """A file that is not our YAML (a key, a token): its length and first letters only, never the whole of it."""
+    return f"текст из {len(text)} знаков, начинается с «{text[:3]}…»"
+
+
+def short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

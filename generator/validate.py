@@ -17,6 +17,9 @@ from pydantic import BaseModel, ValidationError
 from .errors import Problems
 from .load import Loc, SourceDoc, Sources
 from .models import Document, Mentor, Monitoring, Post, Practice, Program, Roadmap
+from .ru import kind_of as _kind_of
+from .ru import masked
+from .ru import short as _short
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -87,7 +90,7 @@ def _many(
 ) -> tuple[Entry[M], ...]:
     entries = []
     for doc in docs:
-        if not _ID_FROM_FILE.match(doc.stem):
+        if not _ID_FROM_FILE.fullmatch(doc.stem):
             problems.error(
                 doc.path,
                 None,
@@ -128,7 +131,7 @@ def _with_body(doc: SourceDoc, field: str, problems: Problems) -> SourceDoc | No
 def validate_doc(doc: SourceDoc, model: type[M], problems: Problems) -> M | None:
     """One document against one model; pydantic's errors become Russian problems."""
     if not isinstance(doc.data, dict):
-        found = _kind_of(doc.data)
+        found = _kind_of(doc.data) if not isinstance(doc.data, str) else masked(doc.data)
         problems.error(
             doc.path,
             doc.line_of(()),
@@ -183,25 +186,6 @@ _UNION_TAGS = {"date", "datetime", "str", "int", "bool", "list", "tuple", "dict"
 def _field_name(loc: Loc) -> str:
     names = [str(p) for p in loc if isinstance(p, str)]
     return ".".join(names) if names else "файл"
-
-
-def _kind_of(value: Any) -> str:
-    if isinstance(value, list):
-        return "список"
-    if isinstance(value, dict):
-        return "набор полей"
-    if isinstance(value, bool):
-        return "да/нет"
-    if isinstance(value, (int, float)):
-        return f"число {value}"
-    if value is None:
-        return "пустое значение"
-    return f"«{_short(str(value))}»"
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def explain(error: Any, loc: Loc, doc: SourceDoc, model: type[BaseModel]) -> tuple[str, str]:

@@ -22,7 +22,8 @@ _ORG_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 RESERVED = frozenset(
     {
         "assets", "files", "search", "stylesheets", "javascripts", "organizations", "roadmap", "mentors",
-        "honor-board", "practices", "library", "news", "parents", "stats", "404", "sitemap", "feed",
+        "honor-board", "practices", "library", "news", "parents", "stats", "404", "sitemap", "feed", "admin",
+        "site", "data", "content", "theme", "node_modules", "schemas", "tags", "blog",
     }
 )  # fmt: skip
 
@@ -47,7 +48,7 @@ def org_problems(project: Project, only: str | None = None) -> list[Problem]:
         if only is not None and org != only:
             continue
         where = f"data/{ORGANIZATIONS}/{org}"
-        if not _ORG_ID.match(org):
+        if not _ORG_ID.fullmatch(org):
             found.append(
                 Problem(
                     where,

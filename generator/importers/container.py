@@ -8,6 +8,7 @@ an ``EncryptedPackage`` stream); both get a Russian explanation and a way out, n
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Literal
@@ -19,6 +20,9 @@ from ..translate import os_error
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED = 100 * 1024 * 1024  # all parts of a package, unpacked: checked before any parser opens it
+MAX_MEMBERS = 10_000
+MAX_ROWS = 5000  # rows of a roadmap table: a larger one is refused, never cut short
 
 Kind = Literal["docx", "xlsx"]
 
@@ -69,9 +73,22 @@ def open_package(path: Path, kind: Kind) -> bytes:
     if not data.startswith(ZIP_MAGIC):
         raise ImportFailed(path.name, f"это не {_NAME[kind]}: {_guess(data)}", _SAVE_AS[kind])
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, OSError, EOFError):
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         raise ImportFailed(path.name, f"файл повреждён: это не {_NAME[kind]}", _SAVE_AS[kind]) from None
+    names = {member.filename for member in members}
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_UNPACKED or len(members) > MAX_MEMBERS:
+        raise ImportFailed(
+            path.name,
+            f"файл распаковывается в {file_size(unpacked)} — больше предела {file_size(MAX_UNPACKED)} "
+            "(так бывает с повреждёнными или специально собранными файлами)",
+            "сохраните документ заново в Word или Excel; дорожная карта после распаковки занимает обычно несколько МБ",
+        )
+    if _PART[kind] in names:
+        rows = _most_rows(data, kind, names)
+        if rows > MAX_ROWS:
+            raise too_many_rows(path.name, rows)
     if _PART[kind] not in names:
         other = next((k for k, part in _PART.items() if part in names), None)
         if other is not None:
@@ -82,6 +99,23 @@ def open_package(path: Path, kind: Kind) -> bytes:
             )
         raise ImportFailed(path.name, f"это архив ZIP, но не {_NAME[kind]}", _SAVE_AS[kind])
     return data
+
+
+_ROW = {"docx": re.compile(rb"<w:tr[\s>/]"), "xlsx": re.compile(rb"<(?:\w+:)?row[\s>/]")}
+
+
+def _most_rows(data: bytes, kind: Kind, names: set[str]) -> int:
+    """Rows of the largest table (DOCX: all tables' rows together), counted in the XML before any parser runs."""
+    parts = ["word/document.xml"] if kind == "docx" else sorted(n for n in names if n.startswith("xl/worksheets/"))
+    most = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            for part in parts:
+                with package.open(part) as stream:
+                    most = max(most, len(_ROW[kind].findall(stream.read(MAX_UNPACKED))))
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError):
+        return 0  # the parser will say the file is damaged
+    return most
 
 
 def _guess(data: bytes) -> str:
@@ -95,3 +129,12 @@ def _guess(data: bytes) -> str:
     if head.startswith(b"<?xml"):
         return "файл XML"
     return "содержимое файла не похоже на документ Office"
+
+
+def too_many_rows(name: str, rows: int) -> ImportFailed:
+    """A table beyond :data:`MAX_ROWS`: refused whole (importing a part of it would lose items silently)."""
+    return ImportFailed(
+        name,
+        f"в таблице больше {MAX_ROWS} строк ({rows}) — это не похоже на дорожную карту",
+        "разделите таблицу на несколько файлов или удалите лишние строки; импорт не выполнен",
+    )

@@ -15,11 +15,10 @@ from pathlib import Path
 
 from ..errors import ImportFailed
 from ..flat_layout import csv_unescape
-from .container import OLE_MAGIC, ZIP_MAGIC, read_bytes
+from .container import MAX_ROWS, OLE_MAGIC, ZIP_MAGIC, read_bytes, too_many_rows
 from .grid import Cell, Document, Row, Table, cell_lead, cell_paragraphs
 
 SEPARATORS = (";", ",", "\t")
-MAX_ROWS = 5000
 
 
 def read_csv(path: Path) -> Document:
@@ -33,7 +32,10 @@ def read_csv(path: Path) -> Document:
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
     except csv.Error as exc:
-        raise ImportFailed(path.name, f"CSV не читается ({exc})", "сохраните таблицу из Excel заново как CSV") from None
+        what = "в файле есть нулевой символ (NUL)" if "NUL" in str(exc) else "нарушены кавычки или разделители"
+        raise ImportFailed(path.name, f"CSV не читается: {what}", "сохраните таблицу из Excel заново как CSV") from None
+    if len(records) > MAX_ROWS:
+        raise too_many_rows(path.name, len(records))
     rows = tuple(
         Row(tuple(_cell(csv_unescape(value), col) for col, value in enumerate(record)), number)
         for number, record in enumerate(records[:MAX_ROWS], 1)

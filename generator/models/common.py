@@ -68,7 +68,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 
 def _check_id(value: str) -> str:
-    if not _ID.match(value):
+    if not _ID.fullmatch(value):
         raise PydanticCustomError(
             "nastavnik_id",
             "идентификатор «{value}» недопустим: нужны латинские строчные буквы, цифры и дефис",
@@ -93,7 +93,7 @@ _ACADEMIC_YEAR = re.compile(r"^(\d{4})\s*[-–/]\s*(\d{4})$")
 
 
 def _check_academic_year(value: str) -> str:
-    match = _ACADEMIC_YEAR.match(value)
+    match = _ACADEMIC_YEAR.fullmatch(value)
     if not match or int(match.group(2)) != int(match.group(1)) + 1:
         raise PydanticCustomError(
             "nastavnik_academic_year",
@@ -109,7 +109,7 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def _check_color(value: str) -> str:
-    if not _COLOR.match(value):
+    if not _COLOR.fullmatch(value):
         raise PydanticCustomError(
             "nastavnik_color", "цвет «{value}» записан неверно, нужен вид #1f4e8c", {"value": value}
         )
@@ -151,7 +151,7 @@ _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 
 
 def _check_email(value: str) -> str:
-    if not _EMAIL.match(value):
+    if not _EMAIL.fullmatch(value):
         raise PydanticCustomError("nastavnik_email", "адрес почты «{value}» записан неверно", {"value": value})
     return value
 

@@ -45,7 +45,7 @@ _MONTH_OR_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 def _check_month_or_day(value: str | dt.date) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
-    if not _MONTH_OR_DAY.match(value):
+    if not _MONTH_OR_DAY.fullmatch(value):
         raise PydanticCustomError(
             "nastavnik_month", "«{value}»: нужен месяц ГГГГ-ММ или день ГГГГ-ММ-ДД", {"value": value}
         )

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
@@ -75,12 +76,27 @@ def slugify(text: str, separator: str = "-") -> str:
     return separator.join(words)
 
 
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in this process's memory, by template and checksum."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
 @lru_cache(maxsize=1)
 def bytecode_cache() -> jinja2.BytecodeCache:
-    """Compiled templates (ours and mkdocs-material's) kept between runs: compiling them is most of a small
-    portal's render time. A private folder of the system's temp dir (Jinja checks it is ours, mode 0700);
-    an entry is used only while its template's checksum matches."""
-    return jinja2.FileSystemBytecodeCache()
+    """Compiled templates (ours and mkdocs-material's) kept while the process runs: a district builds many
+    sections with the same templates. In memory, not in a shared folder: nothing outside the portal is
+    written, and no other user's files are ever loaded as code."""
+    return _MemoryBytecodeCache()
 
 
 @lru_cache(maxsize=1)
