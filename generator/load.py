@@ -26,8 +26,8 @@ import yaml.resolver
 
 from . import ru
 from .errors import Problems
-from .translate import os_error
 from .filetypes import MARKDOWN_SUFFIXES
+from .translate import os_error
 from .yaml_errors import MAX_DEPTH, explain_yaml_error, yaml_error_line
 
 try:  # libyaml is ~4× faster; fall back to the pure-Python parser where it is missing
