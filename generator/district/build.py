@@ -43,7 +43,7 @@ from ..build import (
     swap_into,
 )
 from ..build_status import recorded
-from ..checks import SiteCheck
+from ..checks import SiteCheck, failing
 from ..errors import BuildFailed, DataErrors, NastavnikError, Problem, Problems, UsageError
 from ..load import load_people
 from ..markup import render_markdown
@@ -213,7 +213,7 @@ def build_district(
                 findings = [f for o in outcomes for f in o.findings]
                 findings += prebuilt_findings(project, engine, site_check, staging, ready)
                 findings += site_check.run(staging, exclude=orgs)  # the sections were checked where built
-                if findings:
+                if failing(findings):
                     raise DataErrors(findings)
             pages = sum(1 for _ in staging.rglob("*.html"))
             with timings.stage("write"):
@@ -227,6 +227,7 @@ def build_district(
         + tuple(problems.notices)
         + engine.warnings
         + tuple(w for o in outcomes for w in o.engine_warnings)
+        + tuple(findings)  # only warnings are left: a PDF whose names could not be checked
     )
     return BuildReport(
         pages=pages,
@@ -326,6 +327,7 @@ def prebuilt_findings(
             site_check,
             content_dir=project.organization(org).content_dir,
             base_path=f"{site_check.base_path}{org}/",
+            section=org,
         )
         findings += [in_section(p, org) for p in section.run(staging / org)]
     return findings
