@@ -119,6 +119,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
                 self.config.embed_hosts,
                 config.site_url,
                 decap.vendor_paths(project.root),
+                section=project.org or "",
             )
         return config
 

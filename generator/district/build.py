@@ -263,7 +263,7 @@ def build_organization(project: Project, org: str, strict: bool = False, today: 
                 raise DataErrors(problems.sorted(), strict=strict)
             if outcome.failure:
                 raise BuildFailed(outcome.failure)
-            if outcome.findings:
+            if failing(outcome.findings):
                 raise DataErrors(list(outcome.findings))
             with timings.stage("write"):
                 project.site_dir.mkdir(exist_ok=True)
@@ -274,7 +274,7 @@ def build_organization(project: Project, org: str, strict: bool = False, today: 
         pages=outcome.pages,
         records=outcome.records,
         seconds=time.perf_counter() - started,
-        warnings=tuple(problems.warnings) + tuple(problems.notices) + outcome.engine_warnings,
+        warnings=tuple(problems.warnings) + tuple(problems.notices) + outcome.engine_warnings + outcome.findings,
         timings=timings.stages,
         peak_rss_mb=peak_rss_mb(),
     )

@@ -60,7 +60,7 @@ def check_names(
 
 def names_in(policy: NamePolicy, rel: str, text: str, section: str = "") -> list[Problem]:
     """The findings in one page of the site, as :func:`check_names` reports them for the file ``rel``."""
-    return [problem for _, problem in _findings(search_for(policy), Piece(rel, None, text, lines=True), section)]
+    return [problem for _, problem in _findings(search_for(policy), Piece(rel, None, text), section)]
 
 
 def _findings(search: NameSearch, piece: Piece, section: str) -> list[tuple[Rule, Problem]]:

@@ -23,6 +23,8 @@ TEXT_SUFFIXES = {
     ".html", ".htm", ".xhtml", ".xml", ".json", ".js", ".txt", ".ics", ".csv", ".tsv", ".md", ".markdown", ".yml",
     ".yaml", ".svg", ".webmanifest", ".xsl", ".vcf", ".rss", ".atom", ".rels",
 }  # fmt: skip
+LINE_SUFFIXES = {".txt", ".csv", ".tsv", ".md", ".markdown", ".yml", ".yaml", ".ics", ".vcf"}
+"""Files an editor writes line by line: a finding names the line (in a page or feed it would not help)."""
 ZIP_SUFFIXES = {".zip", ".xlsx", ".docx", ".pptx", ".odt", ".ods", ".odp", ".odg", ".epub", ".xlsm", ".docm"}
 MAX_READ = 50 * 1024 * 1024  # per file or archive member: a bigger one is not published
 MAX_ARCHIVE = 200 * 1024 * 1024  # all members of an archive, unpacked
@@ -30,8 +32,14 @@ MAX_MEMBERS = 10_000
 MAX_DEPTH = 3  # an archive in an archive in an archive
 _ZIP_MAGIC = b"PK\x03\x04"
 _PDF_MAGIC = b"%PDF"
-_RUN_TAG = re.compile(r"<(/?)([\w:.-]+)[^>]*>")
-_BREAKS = re.compile(r"^(?:\w+:)?(?:p|tc|td|tr|br|cr|tab|row|c|si|h|cell|line-break|s|list-item|table-cell|span)$")
+_BREAK_TAG = re.compile(
+    r"</?(?:\w+:)?(?:p|tc|td|tr|br|cr|tab|row|c|si|h|cell|line-break|s|list-item|table-cell)(?:\s[^>]*)?/?>"
+)
+"""Office XML elements between words: paragraphs, cells, breaks, tabs (DOCX, XLSX, PPTX, ODF)."""
+_TAG = re.compile(r"<[^>]*>")
+_LAYOUT = re.compile(r"(?i)(?:^|/)(?:theme\d*|fontTable|fonts?|settings|webSettings|numbering|\[Content_Types\])\.xml$")
+"""Office parts that hold no text: colours, fonts, settings, list numbering."""
+_OOXML_STYLES = re.compile(r"(?i)^(?:word|xl|ppt)/styles\w*\.xml$")  # (ODF keeps headers and footers in styles.xml)
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -44,7 +52,7 @@ class Piece:
     where: str | None
     text: str
     path: bool = False  # a file name, not a file's content
-    lines: bool = False  # the file's own text, where a line number means something
+    lines: bool = False  # an uploaded text file (TXT, CSV, Markdown…), where a line number means something
 
 
 @dataclass(frozen=True)
@@ -126,7 +134,9 @@ def member_texts(rel: str, inner: str, data: bytes, depth: int, where: str | Non
         yield from _archive_texts(rel, data, depth, where)
     elif suffix in TEXT_SUFFIXES or not own:
         text = decode(data)
-        yield Piece(rel, where, _decoded_json(text) if suffix == ".json" else text, lines=own)
+        yield Piece(
+            rel, where, _decoded_json(text) if suffix == ".json" else text, lines=own and suffix in LINE_SUFFIXES
+        )
 
 
 def _archive_texts(rel: str, data: bytes, depth: int, where: str | None) -> Iterator[Piece | Unread]:
@@ -170,14 +180,16 @@ def _archive_texts(rel: str, data: bytes, depth: int, where: str | None) -> Iter
 def _member_searched(name: str, office: bool) -> bool:
     suffix = PurePosixPath(name).suffix.lower()
     if office:
-        return suffix == ".xml" or _searched(suffix)
+        if suffix == ".xml":
+            return not _LAYOUT.search(name) and not _OOXML_STYLES.match(name)
+        return _searched(suffix)
     return _searched(suffix) or suffix == ""
 
 
 def office_text(xml: str) -> str:
     """The words of office XML: runs of a paragraph joined («<w:t>Ива</w:t><w:t>нова</w:t>» is «Иванова»),
     paragraphs, cells and tabs apart."""
-    return _RUN_TAG.sub(lambda m: " " if _BREAKS.match(m.group(2)) else "", xml)
+    return _TAG.sub("", _BREAK_TAG.sub(" ", xml))
 
 
 def decode(data: bytes) -> str:

@@ -94,7 +94,10 @@ def phrases(forms: NameForms, first_with_patronymic: bool) -> list[tuple[str, fr
             (rf"{sr}{SEP}{fr}(?:{SEP}{pr})?" if pr else rf"{sr}{SEP}{fr}", s.leads),  # Иванова Мария (Петровна)
             (rf"{fr}{SEP}(?:{pr}{SEP})?{sr}" if pr else rf"{fr}{SEP}{sr}", f.leads),  # Мария (Петровна) Иванова
             (rf"{sr}{SEP}{after}", s.leads),  # Иванова М. П., Иванова МП
-            (rf"{dotted(fl)}(?:\s*{dotted(p.letter)})?\s*{sr}" if p else rf"{dotted(fl)}\s*{sr}", frozenset([fl + "."])),
+            (
+                rf"{dotted(fl)}(?:\s*{dotted(p.letter)})?\s*{sr}" if p else rf"{dotted(fl)}\s*{sr}",
+                frozenset([fl + "."]),
+            ),
         ]
         if p is not None:  # «МП Иванова», «М П Иванова»: both initials without dots
             cap = f"(?-i:{re.escape(fl.upper())}\\s?{re.escape(p.letter.upper())})"

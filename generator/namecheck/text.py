@@ -15,8 +15,8 @@ _IGNORABLE = re.compile(
 )
 """Unicode's Default_Ignorable_Code_Point: characters that show nothing («Ива\u034fнова» reads «Иванова»)."""
 _LOOKALIKES = str.maketrans(
-    "aeopcxyAEOPCXYBHKMT" "αεορτυκχΑΒΕΗΚΜΟΡΤΥΧ",
-    "аеорсхуАЕОРСХУВНКМТ" "аеортукхАВЕНКМОРТУХ",
+    "aeopcxyAEOPCXYBHKMTαεορτυκχΑΒΕΗΚΜΟΡΤΥΧ",
+    "аеорсхуАЕОРСХУВНКМТаеортукхАВЕНКМОРТУХ",
 )
 """Latin and Greek letters that look like Cyrillic ones: «Ивaнова» typed with a Latin «a» is still a name."""
 _CONFUSABLE = "abcehkmoptxyαεορτυκχ"
