@@ -28,7 +28,9 @@ def pdf(text: str, pages: int = 1) -> bytes:
     if not text:
         return _pdf([b""] * pages)
     body = text.encode("cp1251").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-    return _pdf([b"BT /F1 12 Tf 50 700 Td (page) Tj ET"] * (pages - 1) + [b"BT /F1 12 Tf 50 700 Td (" + body + b") Tj ET"])
+    return _pdf(
+        [b"BT /F1 12 Tf 50 700 Td (page) Tj ET"] * (pages - 1) + [b"BT /F1 12 Tf 50 700 Td (" + body + b") Tj ET"]
+    )
 
 
 def _pdf(streams: list[bytes]) -> bytes:
@@ -36,7 +38,9 @@ def _pdf(streams: list[bytes]) -> bytes:
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
     kids = " ".join(f"{5 + 2 * i} 0 R" for i in range(n)).encode()
     objects.append(b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(n).encode() + b" >>")
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 4 0 R >>")
+    objects.append(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 4 0 R >>"
+    )
     objects.append(b"<< /Length " + str(len(_CMAP)).encode() + b" >>\nstream\n" + _CMAP + b"\nendstream")
     for i, stream in enumerate(streams):
         objects.append(

@@ -162,8 +162,13 @@ def _own_forms(low: str, kind: Kind) -> set[str]:
     elif low[-1:] in ("й", "ь"):
         stem = low[:-1]
         forms.update(stem + e for e in _NOUN_ENDINGS[low[-1]])
-        if kind == "surname" and len(low) > 3 and low[-2] in "еёо":  # Соловей → Соловья, Журавель → Журавля
-            forms.update(low[:-2] + "ь" + e for e in ("я", "ю", "ем", "е", "и", "ев", "ям", "ями", "ях"))
+        fleeting = ""
+        if low.endswith("й") and len(low) > 3 and low[-2] in "еёо":  # Соловей → Соловья
+            fleeting = low[:-2] + "ь"
+        elif low.endswith("ь") and len(low) > 4 and low[-3] in "еёо" and low[-4] not in _VOWELS:  # Журавель → Журавля
+            fleeting = low[:-3] + low[-2]
+        if kind == "surname" and fleeting:
+            forms.update(fleeting + e for e in ("я", "ю", "ем", "е", "и", "ев", "ей", "ям", "ями", "ях"))
     elif low[-1:] not in _VOWELS:
         forms.update(low + e for e in _NOUN_ENDINGS[""])
         if len(low) > 4 and low[-2] in "еёо" and low[-3] not in _VOWELS:  # Кравец → Кравца, Орёл → Орла, Павел

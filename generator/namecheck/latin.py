@@ -18,14 +18,18 @@ def _letter_options(word: str) -> set[str]:
 
 
 def _spellings(word: str) -> set[str]:
-    """Latin spellings of a whole word, short ones too («Лев» → lev)."""
+    """Latin spellings of a whole word, short ones too («Лев» → lev; «Мария» → maria, mariya, …)."""
+    low = word.lower().replace("ё", "е")
     variants = [""]
-    for char in word.lower().replace("ё", "е"):
+    for char in low:
         options = _LATIN.get(char)
         if options is None:
             return set()
         variants = [v + o for v in variants for o in options][:MAX_VARIANTS]
-    return {v for v in variants if len(v) >= 2}
+    found = {v for v in variants if len(v) >= 2}
+    if low.endswith("ия"):  # the usual spelling of «-ия»: Maria, Yulia
+        found |= {v + "ia" for v in _spellings(low[:-2])}
+    return found
 
 
 def slug_regex(name: Name, with_id: bool) -> str | None:
