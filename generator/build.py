@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .build_status import recorded
-from .checks import EarlyPage, SiteCheck
+from .checks import EarlyPage, SiteCheck, failing
 from .decap import vendor_paths
 from .errors import BuildFailed, DataErrors, Problem, Severity
 from .models import Curator, Mentor
@@ -89,7 +89,7 @@ def build(project: Project, strict: bool = False, today: dt.date | None = None) 
                 engine = run_mkdocs(project, staging, portal, rendered, strict, notes=notes, people=people)
             assert engine.checks is not None  # made by the plugin from ``people``, which pages were checked with
             with timings.stage("checks"):
-                post_build_checks(staging, engine.checks, engine.early)
+                site_warnings = post_build_checks(staging, engine.checks, engine.early)
             with timings.stage("write"):
                 swap_into(staging, project.site_dir)
         finally:
@@ -99,21 +99,25 @@ def build(project: Project, strict: bool = False, today: dt.date | None = None) 
         pages=engine.pages,
         records=checked.records.count,
         seconds=time.perf_counter() - started,
-        warnings=tuple(problems.warnings) + tuple(problems.notices) + engine.warnings,
+        warnings=tuple(problems.warnings) + tuple(problems.notices) + engine.warnings + site_warnings,
         timings=timings.stages,
         peak_rss_mb=peak_rss_mb(),
         notes=tuple(notes),
     )
 
 
-def post_build_checks(site: Path, site_check: SiteCheck, early: Mapping[str, EarlyPage] | None = None) -> None:
+def post_build_checks(
+    site: Path, site_check: SiteCheck, early: Mapping[str, EarlyPage] | None = None
+) -> tuple[Problem, ...]:
     """Every check on a built tree before it is published; the previous ``site/`` stays when one fails.
 
-    ``early``: the pages MkDocs' run already checked as it wrote them, with ``site_check``.
+    ``early``: the pages MkDocs' run already checked as it wrote them, with ``site_check``. Returns the
+    warnings (a PDF without a text layer: its names could not be checked).
     """
     findings = site_check.run(site, early=early)
-    if findings:
+    if failing(findings):
         raise DataErrors(findings)
+    return tuple(findings)
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,7 @@ class EngineRun:
             self.site_url,
             vendor_paths(project.root),
             policy=names,
+            section=project.org or "",
         )
 
 

@@ -3,8 +3,10 @@
 :class:`SiteCheck` runs three of them over the staged site and returns every finding:
 
 * **names** (:mod:`generator.namecheck`) — no name of a person without consent, and no surname of
-  a minor, in any file: pages (text and attributes: alt texts, Open Graph tags), the search index,
-  the sitemap (also gzipped), feeds, calendars, tables (inside XLSX/DOCX too) and file names;
+  a minor, in any form, in any file: pages (text and attributes: alt texts, Open Graph tags), the
+  search index, the sitemap (also gzipped), feeds, calendars, CSV/TXT/Markdown, PDF (text layer),
+  office files, ZIP archives and file names; a file that cannot be read to the end fails the build,
+  a PDF without a text layer is a warning;
 * **executable content** in HTML, SVG, XML and feeds (:mod:`generator.htmlscan`);
 * **spreadsheet formulas** in the generated CSV/XLSX (a cell starting with ``= + - @`` runs in Excel).
 
@@ -29,7 +31,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .background import Stream
-from .errors import Problem
+from .errors import Problem, Severity
 from .flat_layout import FORMULA_START
 from .htmlscan import Embeds, Scan
 from .models import Curator, Mentor
@@ -54,6 +56,7 @@ class SiteCheck:
     content_dir: Path
     base_path: str = "/"
     skip: frozenset[str] = frozenset()  # site paths copied unchanged from third-party packages (Decap CMS)
+    section: str = ""  # the district's organization this tree is the section of; "" for a school or the district
 
     @classmethod
     def of(
@@ -65,6 +68,7 @@ class SiteCheck:
         site_url: str | None = None,
         skip: Iterable[str] = (),
         policy: NamePolicy | None = None,
+        section: str = "",
     ) -> SiteCheck:
         """``policy``, when given, stands for ``people``'s (a district's: everyone's, computed once)."""
         base_path = urlsplit(site_url or "/").path or "/"
@@ -75,6 +79,7 @@ class SiteCheck:
             content_dir,
             base_path if base_path.endswith("/") else base_path + "/",
             frozenset(skip),
+            section,
         )
 
     def run(
@@ -97,7 +102,7 @@ class SiteCheck:
     def search_names(
         self, site: Path, exclude: Iterable[str] = (), known: frozenset[str] = frozenset()
     ) -> list[Problem]:
-        return check_names(site, self.names, self.content_dir, self.skip, frozenset(exclude), known)
+        return check_names(site, self.names, self.content_dir, self.skip, frozenset(exclude), known, self.section)
 
     def scan(self, site: Path, exclude: Iterable[str] = (), known: frozenset[str] = frozenset()) -> list[Problem]:
         """Scripts, handlers, forms and formulas in ``site``, leaving out its top-level folders ``exclude``
@@ -110,12 +115,17 @@ class SiteCheck:
         """The checks of one HTML page of ``site`` before it is written: ``raw`` is what will be in the file."""
         return EarlyPage(
             _digest(raw),
-            tuple(names_in(self.names, rel, raw[:MAX_READ].decode("utf-8", errors="replace"))),
+            tuple(names_in(self.names, rel, raw[:MAX_READ].decode("utf-8", errors="replace"), self.section)),
             tuple(self._scanner(site, frozenset()).page(rel, raw)),
         )
 
     def _scanner(self, site: Path, exclude: frozenset[str]) -> Scan:
         return Scan(site, self.trusted, self.embeds, self.content_dir, self.base_path, self.skip, exclude)
+
+
+def failing(findings: Iterable[Problem]) -> bool:
+    """Whether any of the post-build findings is an error (a warning — a PDF without text — does not stop a build)."""
+    return any(f.severity is Severity.ERROR for f in findings)
 
 
 @dataclass(frozen=True)

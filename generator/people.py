@@ -160,6 +160,7 @@ class Name:
     surname: str | None
     first: str
     patronymic: str | None
+    section: str = ""  # a district's organization whose data holds the name; "" for a school or the district
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,8 @@ class NamePolicy:
     * ``minors``: every minor, published or not — the surname must not appear even alone, nor in
       Latin letters (in an address or a file name), nor the first name with the patronymic;
     * ``published``: the names shown with consent; they are masked before the search, so that a
-      teacher who shares a surname with a pupil does not fail the build.
+      teacher who shares a surname with a pupil does not fail the build. A published name that a
+      withheld person shares is masked only in its own ``section``: elsewhere it may be either of them.
     """
 
     withheld: tuple[Name, ...]
@@ -186,7 +188,13 @@ def split_name(who: str, full: str, first: str | None = None) -> Name:
     rest = [w for w in words if w != given]
     surname = rest[0] if rest else None
     patronymic = " ".join(rest[1:]) or None
-    return Name(who, surname, given, patronymic)
+    return Name(who, surname, given, patronymic, section_of(who))
+
+
+def section_of(who: str) -> str:
+    """The district's organization whose data file ``who`` is («data/organizations/school-5/…» → school-5)."""
+    parts = who.split("/")
+    return parts[2] if len(parts) > 3 and parts[0] == "data" and parts[1] == "organizations" else ""
 
 
 def name_policy(people: Iterable[tuple[str, Mentor | Curator]]) -> NamePolicy:

@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 from . import decap
 from .background import Background
-from .checks import EarlyPage, PageChecks, SiteCheck
+from .checks import EarlyPage, PageChecks, SiteCheck, failing
 from .errors import format_problems
 from .hardening import harden_feeds, harden_page, harden_view
 from .images import ImageRefused, clean_site_images
@@ -125,6 +125,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
                 self.config.embed_hosts,
                 config.site_url,
                 decap.vendor_paths(project.root),
+                section=project.org or "",
             )
         return config
 
@@ -260,8 +261,10 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             self.early, self._pages = self._pages.results(), None
         if self.site_check is not None and self.preset_portal is None:  # plain `mkdocs build`: no caller checks
             problems = self.site_check.run(site, early=self.early)
-            if problems:
+            if failing(problems):
                 raise PluginError("\n" + format_problems(problems))
+            for warning in problems:
+                log.warning(warning.format())
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # MkDocs itself watches content/ and mkdocs.yml; data/ and the theme overrides are ours to add.

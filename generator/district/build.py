@@ -44,7 +44,7 @@ from ..build import (
     swap_into,
 )
 from ..build_status import recorded
-from ..checks import SiteCheck
+from ..checks import SiteCheck, failing
 from ..errors import BuildFailed, DataErrors, NastavnikError, Problem, Problems, UsageError
 from ..load import load_people
 from ..markup import render_markdown
@@ -220,7 +220,7 @@ def build_district(
                 findings = [f for o in outcomes for f in o.findings]
                 findings += prebuilt_findings(project, engine, site_check, staging, ready)
                 findings += site_check.run(staging, exclude=orgs)  # the sections were checked where built
-                if findings:
+                if failing(findings):
                     raise DataErrors(findings)
             pages = sum(1 for _ in staging.rglob("*.html"))
             with timings.stage("write"):
@@ -234,6 +234,7 @@ def build_district(
         + tuple(problems.notices)
         + engine.warnings
         + tuple(w for o in outcomes for w in o.engine_warnings)
+        + tuple(findings)  # only warnings are left: a PDF whose names could not be checked
     )
     return BuildReport(
         pages=pages,
@@ -269,7 +270,7 @@ def build_organization(project: Project, org: str, strict: bool = False, today: 
                 raise DataErrors(problems.sorted(), strict=strict)
             if outcome.failure:
                 raise BuildFailed(outcome.failure)
-            if outcome.findings:
+            if failing(outcome.findings):
                 raise DataErrors(list(outcome.findings))
             with timings.stage("write"):
                 project.site_dir.mkdir(exist_ok=True)
@@ -280,7 +281,7 @@ def build_organization(project: Project, org: str, strict: bool = False, today: 
         pages=outcome.pages,
         records=outcome.records,
         seconds=time.perf_counter() - started,
-        warnings=tuple(problems.warnings) + tuple(problems.notices) + outcome.engine_warnings,
+        warnings=tuple(problems.warnings) + tuple(problems.notices) + outcome.engine_warnings + outcome.findings,
         timings=timings.stages,
         peak_rss_mb=peak_rss_mb(),
     )
@@ -333,6 +334,7 @@ def prebuilt_findings(
             site_check,
             content_dir=project.organization(org).content_dir,
             base_path=f"{site_check.base_path}{org}/",
+            section=org,
         )
         findings += [in_section(p, org) for p in section.run(staging / org)]
     return findings

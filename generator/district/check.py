@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ..errors import Problem, Problems, Severity
+from ..namecheck.search import clashes
+from ..people import name_policy, people_of
 from ..project import ORGANIZATIONS, Checked, Project, build_date, check
 from ..timings import Timings
 
@@ -121,7 +123,32 @@ def check_district(project: Project, today: dt.date | None = None, timings: Timi
         checked = check(project.organization(org), today, timings)
         problems.extend(checked.problems)
         orgs[org] = checked
+    problems.extend(shared_names([top, *orgs.values()]))
     return DistrictChecked(top, orgs, problems)
+
+
+def shared_names(checked: list[Checked]) -> list[Problem]:
+    """A person without consent whose full name a consenting person elsewhere in the district has.
+
+    The consenting person's name is then published only in their own organization's section: anywhere
+    else it may be the other one, and the build stops on it. The editors should know before it does.
+    """
+    policy = name_policy(person for one in checked for person in people_of(one.records))
+    minors = {name.who for name in policy.minors}
+    return [
+        Problem(
+            withheld.who.partition(",")[0],
+            None,
+            f"у человека без согласия на публикацию то же полное имя, что у {published.who} (согласие есть): "
+            "это имя можно публиковать только в разделе организации, где работает человек с согласием, — в "
+            "остальных разделах сборка остановится",
+            "если это один и тот же человек, внесите согласие и в эту карточку; если разные — в других разделах "
+            "называйте человека с согласием по должности или ссылкой на его страницу",
+            Severity.WARNING,
+        )
+        for withheld, published in clashes(policy)
+        if withheld.who not in minors and withheld.section != published.section
+    ]
 
 
 def check_portal_problems(project: Project, today: dt.date | None = None) -> Problems:
