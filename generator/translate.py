@@ -92,8 +92,16 @@ _MKDOCS: list[tuple[re.Pattern[str], str]] = [
         "в mkdocs.yml неизвестная настройка «{name}»",
     ),
     (
-        re.compile(rf"Config value {_Q.format('key')}:"),
-        "в mkdocs.yml неверное значение настройки «{key}»",
+        re.compile(r"Config value 'plugins': The \"(?P<name>[^\"]+)\" plugin is not installed"),
+        "плагин «{name}» из списка plugins в mkdocs.yml не установлен",
+    ),
+    (
+        re.compile(rf"Config value 'theme': Unrecognised theme name: {_Q.format('name')}"),
+        "тема «{name}» из раздела theme в mkdocs.yml не установлена",
+    ),
+    (
+        re.compile(rf"Config value {_Q.format('key')}: (?P<detail>.*)"),
+        "в mkdocs.yml неверное значение настройки «{key}» (слова MkDocs: «{detail}»)",
     ),
     (
         re.compile(rf"Template skipped: {_Q.format('name')} not found"),

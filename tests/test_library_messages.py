@@ -107,8 +107,9 @@ MKDOCS_MESSAGES = {
     "An absolute path to '/x.md' is included in the 'nav' configuration, which presumably points to an external "
     "resource.": "/x.md",
     "Excluding 'index.md' from the site because it conflicts with 'README.md'.": "README.md",
-    "Config value 'theme': Unrecognised theme name: 'nope'. The available installed themes are: mkdocs": "theme",
-    "Config value 'plugins': The \"x\" plugin is not installed": "plugins",
+    "Config value 'theme': Unrecognised theme name: 'nope'. The available installed themes are: mkdocs": "«nope»",
+    "Config value 'plugins': The \"no-such\" plugin is not installed": "«no-such»",
+    "Config value 'site_url': Expected a string but received: int": "site_url",
     "Unrecognised configuration name: sitename": "sitename",
     "Template skipped: 'main.html' not found in theme directories.": "main.html",
     "Error reading page 'a.md': 'utf-8' codec can't decode byte": "a.md",
