@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 import yaml.constructor
+import yaml.reader
 import yaml.resolver
 
 from . import ru
@@ -117,6 +118,15 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Loc, int]]:
         line = yaml_error_line(exc, text)
         message, hint = explain_yaml_error(exc, text)
         raise _LoadError(line + offset if line is not None else None, message, hint) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, found before parsing
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
+        where = text.find(chr(code))  # libyaml counts its position in bytes: find the character itself
+        line = text[:where].count("\n") + 1 if where >= 0 else None
+        raise _LoadError(
+            line + offset if line is not None else None,
+            f"в строке недопустимый управляющий символ (U+{code:04X})",
+            "удалите его или перепечатайте строку: такие символы попадают в текст при копировании из Word или PDF",
+        ) from None
     except yaml.YAMLError:
         raise _LoadError(None, "ошибка синтаксиса YAML", "проверьте отступы и кавычки") from None
 
@@ -185,6 +195,8 @@ def _build(events: Iterator[yaml.Event], offset: int) -> tuple[Any, dict[Loc, in
         elif isinstance(event, yaml.ScalarEvent):
             _refuse_anchor(event, line(event))
             is_key = isinstance(stack[-1][0], dict) and stack[-1][2] is None
+            if is_key:
+                _refuse_control(event.value, line(event))
             value = event.value if is_key else _scalar(event, line(event))
             place(value, event)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -214,7 +226,22 @@ def _refuse_anchor(event: yaml.NodeEvent, line: int) -> None:
         )
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _refuse_control(value: str, line: int) -> None:
+    """A control character written as a YAML escape («\\f», «\\x01»): no page, table or calendar can hold it."""
+    found = _CONTROL.search(value)
+    if found:
+        raise _LoadError(
+            line,
+            f"в значении недопустимый управляющий символ (U+{ord(found.group()):04X})",
+            "удалите его из текста (в кавычках он записан через «\\»)",
+        )
+
+
 def _scalar(event: yaml.ScalarEvent, line: int) -> Any:
+    _refuse_control(event.value, line)
     if len(event.value) > MAX_STRING:
         raise _LoadError(
             line, f"слишком длинное значение (больше {MAX_STRING} знаков)", "сократите текст или вынесите его в файл"

@@ -132,3 +132,24 @@ def test_an_unknown_mkdocs_message_is_quoted_after_a_russian_sentence():
     russian = mkdocs_message("Something new went wrong here")
     assert russian.startswith("MkDocs сообщает о неполадке")
     assert english_in(russian) is None
+
+
+@pytest.mark.parametrize("character", ["\x0c", "\x01", "\x7f", "\ufffe"])
+def test_a_control_character_is_named_with_its_line(tmp_path, character):
+    path = tmp_path / "roadmap.yaml"
+    path.write_text(f'title: Дорожная карта\nactivity: "Семинар{character}наставников"\n', encoding="utf-8")
+    problems = Problems()
+    assert load_yaml(tmp_path, path, problems) is None
+    (problem,) = problems.sorted()
+    assert problem.line == 2
+    assert f"U+{ord(character):04X}" in problem.message and english_in(problem.message + problem.hint) is None
+
+
+@pytest.mark.parametrize("escape", ["\\f", "\\x01", "\\x0b", "\\x7f", "\\u0085"])
+def test_a_control_character_written_as_an_escape_is_refused_with_its_line(tmp_path, escape):
+    path = tmp_path / "roadmap.yaml"
+    path.write_text(f'title: Дорожная карта\nactivity: "Семинар{escape}наставников"\n', encoding="utf-8")
+    problems = Problems()
+    assert load_yaml(tmp_path, path, problems) is None
+    (problem,) = problems.sorted()
+    assert problem.line == 2 and "управляющий символ" in problem.message
