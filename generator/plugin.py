@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import decap, ru
+from . import decap, ru, urls
 from .background import Background
 from .checks import EarlyPage, PageChecks, SiteCheck
 from .errors import Problems, format_problems
@@ -43,8 +43,8 @@ from .search_index import rewrite_utf8
 
 log = logging.getLogger("mkdocs.plugins.nastavnik")
 
-PARENTS_PAGE = "parents.md"
-POSTS_DIR = "news/posts/"
+PARENTS_PAGE = urls.source("parents")
+POSTS_DIR = urls.NEWS_POSTS
 
 
 class AdminConfig(Config):

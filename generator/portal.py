@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import ru
+from . import ru, urls
 from .deadlines import PlanPeriod, parse_plan_period
 from .models import Document, Figure, Form, Honor, Item, Organization, Post, Practice, Program, Roadmap, Section
 from .people import ANONYMOUS, CuratorView, Person, publish_curator, publish_person, withheld_photos
@@ -310,7 +310,7 @@ def _post(post_id: str, post: Post, people: dict[str, Person]) -> PostView:
         id=post_id,
         title=post.title,
         date=date,
-        url=f"news/{post_id}/",
+        url=urls.url("news", post_id),
         categories=post.categories,
         description=post.description,
         image=post.image,
@@ -357,7 +357,7 @@ def _practice(
     return PracticeView(
         id=practice_id,
         model=practice,
-        url=f"practices/{practice_id}/",
+        url=urls.url("practices", practice_id),
         authors=tuple(AuthorRef(people.get(author)) for author in practice.authors),
         form=forms.get(practice.form) if practice.form else None,
         files=tuple(files),
@@ -402,7 +402,7 @@ def _roadmap(
     return RoadmapView(
         id=roadmap_id,
         model=roadmap,
-        url="roadmap/" if current else f"roadmap/{roadmap_id}/",
+        url=urls.url("roadmap") if current else urls.url("roadmap", roadmap_id),
         current=current,
         plan=plan,
         sections=sections,
@@ -412,7 +412,7 @@ def _roadmap(
 
 
 def _as_current(roadmap: RoadmapView, current: bool) -> RoadmapView:
-    return replace(roadmap, current=current, url="roadmap/" if current else f"roadmap/{roadmap.id}/")
+    return replace(roadmap, current=current, url=urls.url("roadmap") if current else urls.url("roadmap", roadmap.id))
 
 
 class _ItemKeys:

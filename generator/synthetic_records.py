@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from . import synthetic_text as words
+from . import urls
 
 YEAR = "2026-2027"
 ROADMAP_ID = "dk-2026-2027"
@@ -158,7 +159,7 @@ class OrgWriter:
         self.library()
         self.monitoring()
         self.news()
-        write(self.content / "parents.md", self.parents())
+        write(self.content / urls.source("parents"), self.parents())
 
     def program(self) -> None:
         _, curator, _ = self.people.adult(words.PUBLIC_SURNAMES)
@@ -300,7 +301,7 @@ class OrgWriter:
         )
 
     def news(self) -> None:
-        write(self.content / "news" / "index.md", f"# Новости\n\nСобытия программы наставничества {self.short_name}.\n")
+        write(self.content / urls.source("news"), f"# Новости\n\nСобытия программы наставничества {self.short_name}.\n")
         span = (LAST_NEWS - FIRST_NEWS).days
         for index in range(30):
             day = FIRST_NEWS + dt.timedelta(days=span * index // 29)
@@ -311,7 +312,7 @@ class OrgWriter:
             if people:
                 meta["mentors"] = [pid for pid, _ in people]
             body = words.news_body(self.rng, [spoken for _, spoken in people])
-            write_markdown(self.content / "news" / "posts" / f"{day.isoformat()}-novost-{index + 1}.md", meta, body)
+            write_markdown(self.content / urls.source("news", f"{day.isoformat()}-novost-{index + 1}"), meta, body)
 
     def parents(self) -> str:
         return (
@@ -367,9 +368,9 @@ class DistrictWriter:
             write_yaml(data / "library" / f"rajon-{index + 1}.yaml",
                        {"title": title, "category": category, "kind": kind,
                         "url": f"https://docs.example.ru/rajon/{index + 1}.pdf"})  # fmt: skip
-        write(content / "news" / "index.md", "# Новости района\n\nСобытия наставничества в районе.\n")
+        write(content / urls.source("news"), "# Новости района\n\nСобытия наставничества в районе.\n")
         for index, (title, category, description) in enumerate(words.NEWS_TOPICS[:3]):
             day = dt.date(2026, 9 + index, 15)
-            write_markdown(content / "news" / "posts" / f"{day.isoformat()}-rajon-{index + 1}.md",
+            write_markdown(content / urls.source("news", f"{day.isoformat()}-rajon-{index + 1}"),
                            {"title": f"{title} в районе", "date": day, "categories": [category],
                             "description": description}, words.news_body(self.rng, []))  # fmt: skip

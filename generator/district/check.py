@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .. import urls
 from ..errors import Problem, Problems, Severity
 from ..project import ORGANIZATIONS, Checked, Project, build_date, check
 from ..timings import Timings
@@ -19,12 +20,7 @@ from ..timings import Timings
 _ORG_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 # Top-level paths of the district's section (MkDocs, Material and our pages): an organization may not take them.
-RESERVED = frozenset(
-    {
-        "assets", "files", "search", "stylesheets", "javascripts", "organizations", "roadmap", "mentors",
-        "honor-board", "practices", "library", "news", "parents", "stats", "404", "sitemap", "feed",
-    }
-)  # fmt: skip
+RESERVED = urls.top_level_names()
 
 
 @dataclass(frozen=True)
@@ -66,11 +62,11 @@ def org_problems(project: Project, only: str | None = None) -> list[Problem]:
                     "переименуйте папку (и такую же в content/organizations/), например в school-" + org,
                 )
             )
-        news_index = project.organization(org).content_dir / "news" / "index.md"
+        news_index = project.organization(org).content_dir / urls.source("news")
         if not news_index.is_file():
             found.append(
                 Problem(
-                    f"content/{ORGANIZATIONS}/{org}/news/index.md",
+                    f"content/{ORGANIZATIONS}/{org}/{urls.source('news')}",
                     None,
                     "нет страницы новостей организации",
                     "создайте этот файл с одной строкой «# Новости» (без него MkDocs создаст страницу «Blog»)",

@@ -18,7 +18,7 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
-from .. import ru
+from .. import ru, urls
 from ..markup import render_markdown
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -104,5 +104,5 @@ def environment() -> jinja2.Environment:
         file_size=ru.file_size,
         month_badge=month_badge,
     )
-    env.globals.update(month_span=ru.month_span, percent=ru.percent)
+    env.globals.update(month_span=ru.month_span, percent=ru.percent, url=urls.url)  # url('mentors', id): the URL map
     return env
