@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from . import synthetic_text as words
-from . import urls
+from . import translit, urls
 
 YEAR = "2026-2027"
 ROADMAP_ID = "dk-2026-2027"
@@ -33,20 +33,10 @@ SECTIONS = ["Подготовка условий для реализации ц�
             "Мониторинг и распространение лучших практик"]  # fmt: skip
 ROMAN = ["I", "II", "III", "IV"]
 
-_TRANSLIT = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        ("a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
-         "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"),
-        strict=True,
-    )
-)  # fmt: skip
-
 
 def slug(text: str) -> str:
-    out = "".join(_TRANSLIT.get(ch, ch) for ch in text.lower())
-    out = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in out)
-    return "-".join(part for part in out.split("-") if part)
+    """An id for a synthetic record: the usual scheme of :mod:`generator.translit`."""
+    return translit.slug(text)
 
 
 def write(path: Path, text: str | bytes) -> None:
