@@ -19,37 +19,15 @@ from pathlib import Path
 from . import ru, urls
 from .deadlines import PlanPeriod, parse_plan_period
 from .models import Document, Figure, Form, Honor, Item, Organization, Post, Practice, Program, Roadmap, Section
+from .models.labels import LABELS
 from .people import ANONYMOUS, CuratorView, Person, publish_curator, publish_person, withheld_photos
 from .rules import resolve_content_file
 from .schedule import Progress, Schedule, progress, schedule
 from .validate import Records
 
-CATEGORY_LABELS = {
-    "federal": "Федеральные нормативные документы",
-    "regional": "Региональные нормативные документы",
-    "local": "Локальные акты организации",
-    "programs": "Программы наставничества",
-    "methods": "Методические материалы",
-    "forms": "Анкеты и формы",
-}
-KIND_LABELS = {
-    "regulation": "Положение",
-    "order": "Приказ",
-    "program": "Программа",
-    "guidelines": "Методические рекомендации",
-    "questionnaire": "Анкета",
-    "template": "Шаблон",
-    "plan": "План",
-    "report": "Отчёт",
-    "letter": "Письмо",
-    "other": "Документ",
-}
-LEVEL_LABELS = {
-    "school": "Школьный уровень",
-    "municipal": "Муниципальный уровень",
-    "regional": "Региональный уровень",
-    "federal": "Федеральный уровень",
-}
+CATEGORY_LABELS = LABELS["category"]
+KIND_LABELS = LABELS["kind"]
+LEVEL_LABELS = LABELS["level"]
 LEVEL_ORDER = ("federal", "regional", "municipal", "school")
 FILE_TYPES = {
     ".pdf": "PDF",

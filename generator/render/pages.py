@@ -21,7 +21,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 from .. import ru, urls
 from ..models import Figure
-from ..people import ROLE_LABELS, Person
+from ..models.labels import LABELS
+from ..people import Person
 from ..portal import (
     CATEGORY_LABELS,
     LEVEL_LABELS,
@@ -62,17 +63,9 @@ from .publish import subscription
 UPCOMING_DAYS = 60
 LATEST_NEWS = 3
 
-ROLE_GROUPS = {
-    "teacher": "Педагоги",
-    "pupil": "Ученики",
-    "student": "Студенты",
-    "graduate": "Выпускники",
-    "employer": "Представители работодателей",
-    "parent": "Родители",
-    "administrator": "Администрация",
-}
+ROLE_GROUPS = LABELS["role_group"]
 NORMATIVE = ("federal", "regional", "local")
-NORMATIVE_LABELS = {"federal": "Федеральные", "regional": "Региональные", "local": "Локальные акты"}
+NORMATIVE_LABELS = LABELS["normative_group"]
 STATUS_ORDER = ("done", "in_progress", "planned", "overdue", "cancelled", "unknown")
 ROADMAP = urls.section("roadmap")
 
@@ -183,7 +176,7 @@ def mentors_page(portal: Portal) -> MentorsPage:
     )
     roles = tuple(
         FilterOption(role, ROLE_GROUPS[role], sum(1 for p in people if p.role == role))
-        for role in ROLE_LABELS
+        for role in LABELS["role"]
         if any(p.role == role for p in people)
     )
     empty = tuple(
