@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import datetime as dt
 import logging
 import os
 import shutil
@@ -26,8 +25,10 @@ from .checks import EarlyPage, SiteCheck, failing
 from .decap import vendor_paths
 from .errors import BuildFailed, DataErrors, Problem, Severity
 from .models import Curator, Mentor
+from .options import DEFAULTS, BuildOptions
 from .people import NamePolicy, people_of
 from .portal import Portal
+from .progress import SILENT, Progress
 from .project import Project, build_date, check
 from .render.pages import render_pages
 from .timings import Timings, peak_rss_mb
@@ -64,11 +65,13 @@ class BuildReport:
 
 
 @recorded
-def build(project: Project, strict: bool = False, today: dt.date | None = None) -> BuildReport:
-    """Build the portal into ``site/``; raise :class:`DataErrors` or :class:`BuildFailed` on failure."""
+def build(project: Project, options: BuildOptions = DEFAULTS, progress: Progress = SILENT) -> BuildReport:
+    """Build the portal into ``site/`` as ``options`` say; raise :class:`DataErrors` or :class:`BuildFailed` on
+    failure. ``progress`` hears of each stage (a school's build says nothing off a terminal)."""
     started = time.perf_counter()
-    timings = Timings()
-    today = today or build_date()
+    timings = Timings(listener=progress.stage)
+    today = options.today or build_date()
+    strict = options.strict
 
     checked = check(project, today, timings)
     problems = checked.problems

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import decap
+from . import decap, urls
 from .background import Background
 from .checks import EarlyPage, PageChecks, SiteCheck, failing
 from .errors import format_problems
@@ -49,8 +49,8 @@ from .search_index import rewrite_utf8
 
 log = logging.getLogger("mkdocs.plugins.nastavnik")
 
-PARENTS_PAGE = "parents.md"
-POSTS_DIR = "news/posts/"
+PARENTS_PAGE = urls.source("parents")
+POSTS_DIR = urls.NEWS_POSTS
 
 
 class AdminConfig(Config):

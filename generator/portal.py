@@ -16,40 +16,18 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import ru
+from . import ru, urls
 from .deadlines import PlanPeriod, parse_plan_period
 from .models import Document, Figure, Form, Honor, Item, Organization, Post, Practice, Program, Roadmap, Section
+from .models.labels import LABELS
 from .people import ANONYMOUS, CuratorView, Person, publish_curator, publish_person, withheld_photos
 from .rules import resolve_content_file
 from .schedule import Progress, Schedule, progress, schedule
 from .validate import Records
 
-CATEGORY_LABELS = {
-    "federal": "Федеральные нормативные документы",
-    "regional": "Региональные нормативные документы",
-    "local": "Локальные акты организации",
-    "programs": "Программы наставничества",
-    "methods": "Методические материалы",
-    "forms": "Анкеты и формы",
-}
-KIND_LABELS = {
-    "regulation": "Положение",
-    "order": "Приказ",
-    "program": "Программа",
-    "guidelines": "Методические рекомендации",
-    "questionnaire": "Анкета",
-    "template": "Шаблон",
-    "plan": "План",
-    "report": "Отчёт",
-    "letter": "Письмо",
-    "other": "Документ",
-}
-LEVEL_LABELS = {
-    "school": "Школьный уровень",
-    "municipal": "Муниципальный уровень",
-    "regional": "Региональный уровень",
-    "federal": "Федеральный уровень",
-}
+CATEGORY_LABELS = LABELS["category"]
+KIND_LABELS = LABELS["kind"]
+LEVEL_LABELS = LABELS["level"]
 LEVEL_ORDER = ("federal", "regional", "municipal", "school")
 FILE_TYPES = {
     ".pdf": "PDF",
@@ -310,7 +288,7 @@ def _post(post_id: str, post: Post, people: dict[str, Person]) -> PostView:
         id=post_id,
         title=post.title,
         date=date,
-        url=f"news/{post_id}/",
+        url=urls.url("news", post_id),
         categories=post.categories,
         description=post.description,
         image=post.image,
@@ -357,7 +335,7 @@ def _practice(
     return PracticeView(
         id=practice_id,
         model=practice,
-        url=f"practices/{practice_id}/",
+        url=urls.url("practices", practice_id),
         authors=tuple(AuthorRef(people.get(author)) for author in practice.authors),
         form=forms.get(practice.form) if practice.form else None,
         files=tuple(files),
@@ -402,7 +380,7 @@ def _roadmap(
     return RoadmapView(
         id=roadmap_id,
         model=roadmap,
-        url="roadmap/" if current else f"roadmap/{roadmap_id}/",
+        url=urls.url("roadmap") if current else urls.url("roadmap", roadmap_id),
         current=current,
         plan=plan,
         sections=sections,
@@ -412,7 +390,7 @@ def _roadmap(
 
 
 def _as_current(roadmap: RoadmapView, current: bool) -> RoadmapView:
-    return replace(roadmap, current=current, url="roadmap/" if current else f"roadmap/{roadmap.id}/")
+    return replace(roadmap, current=current, url=urls.url("roadmap") if current else urls.url("roadmap", roadmap.id))
 
 
 class _ItemKeys:

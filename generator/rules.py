@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import urls
 from .content_pages import check_content_pages, check_links
 from .errors import Problems
 from .images import check_images
@@ -116,9 +117,9 @@ def _anonymous_references(records: Records, problems: Problems) -> None:
     """A practice's author or a post's participant without consent is shown as «наставник»: say where."""
     withheld = {e.id: e.doc.path for e in records.mentors if not has_consent(e.model)}
     places: list[tuple[Entry, str, tuple[str, ...], str]] = [
-        (p, "authors", p.model.authors, f"practices/{p.id}/") for p in records.practices
+        (p, "authors", p.model.authors, urls.url("practices", p.id)) for p in records.practices
     ]
-    places += [(p, "mentors", p.model.mentors, f"news/{p.id}/") for p in records.news if not p.model.draft]
+    places += [(p, "mentors", p.model.mentors, urls.url("news", p.id)) for p in records.news if not p.model.draft]
     for entry, key, ids, url in places:
         for index, mentor_id in enumerate(ids):
             if mentor_id in withheld:
@@ -143,7 +144,7 @@ def _minor_ids(records: Records, problems: Problems) -> None:
                     entry.doc.path,
                     None,
                     f"имя файла «{entry.id}» содержит фамилию или отчество ученика латиницей — "
-                    f"адрес страницы mentors/{entry.id}/ раскрыл бы их",
+                    f"адрес страницы {urls.url('mentors', entry.id)} раскрыл бы их",
                     "переименуйте файл по имени и классу, например pupil-artem-9b.yaml, и поправьте ссылки на него",
                 )
                 break

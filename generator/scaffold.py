@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import __version__, ru
+from . import __version__, ru, urls
 from .decap import DECAP_VERSION, YAML_VERSION
 from .errors import NastavnikError
 from .schema import SCHEMA_DIR, vscode_settings, write_schemas
@@ -161,6 +161,7 @@ def scaffold_context(name: str | None, short_name: str | None, org_type: str, to
         "version": __version__,
         "decap_version": DECAP_VERSION,
         "yaml_version": YAML_VERSION,
+        "nav": urls.nav(),  # mkdocs.yml's nav: the URL map
     }
 
 

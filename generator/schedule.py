@@ -9,38 +9,26 @@ from the build date — never silently «done»: an item whose time has passed w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from . import ru
 from .deadlines import Period, PlanPeriod, month_bounds, parse_deadline
 from .models import Item
+from .models.labels import LABELS
 
 EffectiveStatus = Literal["planned", "in_progress", "done", "cancelled", "overdue", "unknown"]
 
-STATUS_LABELS: dict[str, str] = {
-    "planned": "запланировано",
-    "in_progress": "выполняется",
-    "done": "выполнено",
-    "cancelled": "отменено",
-    "overdue": "просрочено?",
-    "unknown": "статус не указан",
-}
+STATUS_LABELS: Mapping[str, str] = LABELS["status"]
 
 STATUS_NOTES: dict[str, str] = {
     "overdue": "срок прошёл, а отметки о выполнении нет — ждёт подтверждения куратора",
 }
 """Shown next to a derived status that asks for somebody's action."""
 
-RECURRENCE_LABELS: dict[str, str] = {
-    "none": "",
-    "yearly": "ежегодно",
-    "quarterly": "каждую четверть",
-    "weekly": "еженедельно",
-    "per-program": "по срокам программ наставничества",
-    "unspecified": "сроки определяются отдельно",
-}
+RECURRENCE_LABELS: Mapping[str, str] = {**LABELS["recurrence"], "none": ""}
+"""How a period recurs, in words on a page; a one-off says nothing."""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import urls
 from .engine_guard import LINE as ENGINE_GUARD
 from .errors import UsageError
 from .scaffold import ensure_empty
@@ -42,15 +43,8 @@ def create(target: Path, organizations: int, seed: int = SEED, school: bool = Fa
     return target
 
 
-SCHOOL_NAV: list[NavEntry] = [
-    ("Наставничество", "index.md"), ("Дорожная карта", "roadmap/index.md"), ("Наставники", "mentors/index.md"),
-    ("Доска почёта", "honor-board/index.md"), ("Практики", "practices/index.md"), ("Копилка", "library/index.md"),
-    ("Новости", "news/index.md"), ("Родителям", "parents.md"), ("Мониторинг", "stats/index.md"),
-]  # fmt: skip
-DISTRICT_NAV: list[NavEntry] = [
-    ("Наставничество", "index.md"), ("Дорожная карта", "roadmap/index.md"), ("Доска почёта", "honor-board/index.md"),
-    ("Мониторинг", "stats/index.md"), ("Копилка", "library/index.md"), ("Новости", "news/index.md"),
-]  # fmt: skip
+SCHOOL_NAV: list[NavEntry] = list(urls.nav())
+DISTRICT_NAV: list[NavEntry] = list(urls.nav(urls.DISTRICT_NAV))
 
 
 NavEntry = tuple[str, "str | list[NavEntry]"]

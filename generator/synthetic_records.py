@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from . import synthetic_text as words
+from . import translit, urls
 
 YEAR = "2026-2027"
 ROADMAP_ID = "dk-2026-2027"
@@ -32,20 +33,10 @@ SECTIONS = ["Подготовка условий для реализации ц�
             "Мониторинг и распространение лучших практик"]  # fmt: skip
 ROMAN = ["I", "II", "III", "IV"]
 
-_TRANSLIT = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        ("a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
-         "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"),
-        strict=True,
-    )
-)  # fmt: skip
-
 
 def slug(text: str) -> str:
-    out = "".join(_TRANSLIT.get(ch, ch) for ch in text.lower())
-    out = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in out)
-    return "-".join(part for part in out.split("-") if part)
+    """An id for a synthetic record: the usual scheme of :mod:`generator.translit`."""
+    return translit.slug(text)
 
 
 def write(path: Path, text: str | bytes) -> None:
@@ -158,7 +149,7 @@ class OrgWriter:
         self.library()
         self.monitoring()
         self.news()
-        write(self.content / "parents.md", self.parents())
+        write(self.content / urls.source("parents"), self.parents())
 
     def program(self) -> None:
         _, curator, _ = self.people.adult(words.PUBLIC_SURNAMES)
@@ -300,7 +291,7 @@ class OrgWriter:
         )
 
     def news(self) -> None:
-        write(self.content / "news" / "index.md", f"# Новости\n\nСобытия программы наставничества {self.short_name}.\n")
+        write(self.content / urls.source("news"), f"# Новости\n\nСобытия программы наставничества {self.short_name}.\n")
         span = (LAST_NEWS - FIRST_NEWS).days
         for index in range(30):
             day = FIRST_NEWS + dt.timedelta(days=span * index // 29)
@@ -311,7 +302,7 @@ class OrgWriter:
             if people:
                 meta["mentors"] = [pid for pid, _ in people]
             body = words.news_body(self.rng, [spoken for _, spoken in people])
-            write_markdown(self.content / "news" / "posts" / f"{day.isoformat()}-novost-{index + 1}.md", meta, body)
+            write_markdown(self.content / urls.source("news", f"{day.isoformat()}-novost-{index + 1}"), meta, body)
 
     def parents(self) -> str:
         return (
@@ -367,9 +358,9 @@ class DistrictWriter:
             write_yaml(data / "library" / f"rajon-{index + 1}.yaml",
                        {"title": title, "category": category, "kind": kind,
                         "url": f"https://docs.example.ru/rajon/{index + 1}.pdf"})  # fmt: skip
-        write(content / "news" / "index.md", "# Новости района\n\nСобытия наставничества в районе.\n")
+        write(content / urls.source("news"), "# Новости района\n\nСобытия наставничества в районе.\n")
         for index, (title, category, description) in enumerate(words.NEWS_TOPICS[:3]):
             day = dt.date(2026, 9 + index, 15)
-            write_markdown(content / "news" / "posts" / f"{day.isoformat()}-rajon-{index + 1}.md",
+            write_markdown(content / urls.source("news", f"{day.isoformat()}-rajon-{index + 1}"),
                            {"title": f"{title} в районе", "date": day, "categories": [category],
                             "description": description}, words.news_body(self.rng, []))  # fmt: skip

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -24,9 +24,13 @@ class Timings:
     """Seconds per stage, added up when a stage runs more than once."""
 
     stages: dict[str, float] = field(default_factory=dict)
+    listener: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
+    """Told the name of every stage as it starts (the progress on a terminal, :mod:`generator.progress`)."""
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
+        if self.listener is not None:
+            self.listener(name)
         _test_pause(name)
         start = time.perf_counter()
         try:

@@ -55,6 +55,9 @@ def built(tmp_path_factory) -> Path:
     result = run_cli("build", "--jobs", "2", "--timings", "timings.json", cwd=root)
     assert result.code == 0, result.text
     assert "Сайт района собран в site/ (4 организации)" in result.out
+    stages = [line for line in result.err.splitlines() if line.startswith("Этап: ")]  # off a terminal: a line each
+    assert stages[0] == "Этап: чтение данных" and "Этап: сборка MkDocs" in stages and stages[-1] == "Этап: запись site/"
+    assert len(stages) == len(set(stages)) and "\r" not in result.err and "организации:" not in result.err
     return root
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from .. import ru
-from ..build import build
+from ..build import BuildReport, build
 from ..errors import UsageError
+from ..options import BuildOptions
+from ..progress import Progress
 from ..project import Project
 from ..timings import timings_json
 from ..translate import os_error
@@ -20,34 +21,16 @@ from ..translate import os_error
 
 def run(args: argparse.Namespace) -> tuple[list[str], int]:
     project = Project.find()
-    prebuilt = args.prebuilt
-    if not project.is_district:
-        if args.org:
-            raise UsageError("--org: в этом портале одна организация; параметр нужен только для портала района")
-        if prebuilt:
-            raise UsageError("--prebuilt: в этом портале одна организация; параметр нужен только для портала района")
-        report = build(project, strict=args.strict)
-        summary = report.summary()
-    else:
-        from ..district.build import build_district, build_organization
-
-        if args.org and prebuilt:
-            raise UsageError(
-                "--org и --prebuilt вместе не используются: --org собирает один раздел, --prebuilt — весь сайт"
-            )
-        if args.org:
-            report = build_organization(project, args.org, strict=args.strict)
-            summary = f"Раздел организации собран в site/{args.org}/: {report.counts()}"
-        else:
-            report = build_district(
-                project, strict=args.strict, jobs=args.jobs, prebuilt=Path(prebuilt) if prebuilt else None
-            )
-            orgs = ru.plural(len(project.organizations()), "организация", "организации", "организаций")
-            summary = f"Сайт района собран в site/ ({orgs}): {report.counts()}"
+    options = BuildOptions.from_args(args)  # the one object every stage of the build reads
+    progress = Progress.for_build(district=project.is_district)
+    try:
+        report, summary = _build(project, options, progress)
+    finally:
+        progress.done()
     lines = [w.format() for w in report.warnings]
-    if args.timings:
+    if options.timings is not None:
         doc = timings_json(report.timings, report.seconds, report.pages, report.records, report.peak_rss_mb)
-        target = Path(args.timings)
+        target = options.timings
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -56,3 +39,26 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
     lines.extend(report.notes)
     lines.append(summary)
     return lines, 0
+
+
+def _build(project: Project, options: BuildOptions, progress: Progress) -> tuple[BuildReport, str]:
+    """The build ``options`` ask for, and the line that sums it up."""
+    if not project.is_district:
+        if options.org:
+            raise UsageError("--org: в этом портале одна организация; параметр нужен только для портала района")
+        if options.prebuilt:
+            raise UsageError("--prebuilt: в этом портале одна организация; параметр нужен только для портала района")
+        report = build(project, options, progress)
+        return report, report.summary()
+    from ..district.build import build_district, build_organization
+
+    if options.org and options.prebuilt:
+        raise UsageError(
+            "--org и --prebuilt вместе не используются: --org собирает один раздел, --prebuilt — весь сайт"
+        )
+    if options.org:
+        report = build_organization(project, options, progress)
+        return report, f"Раздел организации собран в site/{options.org}/: {report.counts()}"
+    report = build_district(project, options, progress)
+    orgs = ru.plural(len(project.organizations()), "организация", "организации", "организаций")
+    return report, f"Сайт района собран в site/ ({orgs}): {report.counts()}"

@@ -28,7 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -49,8 +49,10 @@ from ..errors import BuildFailed, DataErrors, NastavnikError, Problem, Problems,
 from ..load import load_people
 from ..markup import render_markdown
 from ..namecheck import search_for
+from ..options import DEFAULTS, BuildOptions
 from ..people import NamePolicy, name_policy, people_of
 from ..portal import HonorView, Portal
+from ..progress import SILENT, Progress
 from ..project import ORGANIZATIONS, Project, build_date, check
 from ..render.env import environment
 from ..render.pages import render_pages
@@ -80,16 +82,26 @@ class OrgOutcome:
     findings: tuple[Problem, ...] = ()  # the post-build scan of the section (paths under site/<org>/)
 
 
-def org_job(
-    root: Path, org: str, today: dt.date, strict: bool, site_dir: Path | None, names: NamePolicy | None = None
-) -> OrgOutcome:
-    """Check one organization and, when ``site_dir`` is given, build its section there and check it.
+@dataclass(frozen=True)
+class OrgTask:
+    """One organization's job: small and picklable, sent to a worker process."""
 
-    ``names``: the district's policy (everyone's names, :func:`district_names`); by default the organization's.
+    root: Path
+    org: str
+    options: BuildOptions  # with the build date settled (:meth:`BuildOptions.dated`)
+    site_dir: Path | None  # where to build its section; None: only check it
+    names: NamePolicy | None = None  # the district's policy (everyone's names, :func:`district_names`)
+
+
+def org_job(task: OrgTask) -> OrgOutcome:
+    """Check one organization and, when ``task.site_dir`` is given, build its section there and check it.
+
+    ``task.names``: the district's policy of names; by default the organization's.
     """
+    org, site_dir, strict = task.org, task.site_dir, task.options.strict
     timings = Timings()
-    project = Project(root, org)
-    checked = check(project, today, timings)
+    project = Project(task.root, org)
+    checked = check(project, task.options.today, timings)
     people = people_of(checked.records)
     base = OrgOutcome(org, tuple(checked.problems), checked.records.count)
     if checked.problems.failed(strict) or checked.portal is None:
@@ -106,7 +118,7 @@ def org_job(
     except NastavnikError as exc:
         return replace(base, timings=timings.stages, failure=f"{ORGANIZATIONS}/{org}: {exc.user_message()}")
     with timings.stage("checks"):
-        site_check = engine.site_check(project, people, names)
+        site_check = engine.site_check(project, people, task.names)
         findings = tuple(in_section(p, org) for p in site_check.run(site_dir))
     where = f"content/{ORGANIZATIONS}/{org}"
     warnings = tuple(replace(w, file=where) for w in engine.warnings)
@@ -140,48 +152,44 @@ def warm_up() -> None:
     render_markdown("**наставничество**")
 
 
-OrgTask = tuple[Path, str, dt.date, bool, Path | None, NamePolicy | None]
-
-
-def _org_job_args(args: OrgTask) -> OrgOutcome:
-    return org_job(*args)
-
-
-def run_org_jobs(tasks: Sequence[OrgTask], jobs: int) -> list[OrgOutcome]:
+def run_org_jobs(tasks: Sequence[OrgTask], jobs: int, progress: Progress = SILENT) -> list[OrgOutcome]:
     """Run :func:`org_job` for every task, in ``jobs`` forked processes (here, when one is enough or the
-    system cannot fork: Windows, and macOS where forking a process with threads is unsafe)."""
-    if (
-        jobs <= 1
-        or len(tasks) <= 1
-        or "fork" not in multiprocessing.get_all_start_methods()
-        or sys.platform == "darwin"
-    ):
-        return [org_job(*task) for task in tasks]
+    system cannot fork: Windows, and macOS where forking a process with threads is unsafe).
+
+    The outcomes come in the order of ``tasks``; ``progress`` counts them as they finish (in this process).
+    """
+    total = len(tasks)
+    progress.count(0, total)
+    if jobs <= 1 or total <= 1 or "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+        outcomes = []
+        for task in tasks:
+            outcomes.append(org_job(task))
+            progress.count(len(outcomes), total)
+        return outcomes
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
-        return list(pool.map(_org_job_args, tasks))
+    with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context) as pool:
+        futures = [pool.submit(org_job, task) for task in tasks]
+        for finished, _ in enumerate(as_completed(futures), 1):
+            progress.count(finished, total)
+        return [future.result() for future in futures]
 
 
 @recorded
-def build_district(
-    project: Project,
-    strict: bool = False,
-    jobs: int | None = None,
-    prebuilt: Path | None = None,
-    today: dt.date | None = None,
-) -> BuildReport:
-    """Build the district's site into ``site/``; raise :class:`DataErrors` or :class:`BuildFailed` on failure."""
+def build_district(project: Project, options: BuildOptions = DEFAULTS, progress: Progress = SILENT) -> BuildReport:
+    """Build the district's site into ``site/`` as ``options`` say (``strict``, ``jobs``, ``prebuilt``, ``today``);
+    raise :class:`DataErrors` or :class:`BuildFailed` on failure. ``progress`` hears of stages and organizations."""
     started = time.perf_counter()
-    timings = Timings()
-    today = today or build_date()
+    timings = Timings(listener=progress.stage)
+    options = options.dated(options.today or build_date())
+    strict = options.strict
     notes: list[str] = []
     problems = Problems()
     problems.extend(org_problems(project))
-    top = check(project, today, timings)
+    top = check(project, options.today, timings)
     problems.extend(top.problems)
     problems.extend(top_problems(top))
     orgs = project.organizations()
-    ready = prebuilt_sections(prebuilt, orgs)
+    ready = prebuilt_sections(options.prebuilt, orgs)
 
     with exclusive(project):
         remove_stale_staging(project)
@@ -195,10 +203,11 @@ def build_district(
                 names = district_names(project)
                 search_for(names)  # compiled once here: the forked workers inherit it
             tasks = [
-                (project.root, org, today, strict, shards / org if build_orgs and org not in ready else None, names)
+                OrgTask(project.root, org, options, shards / org if build_orgs and org not in ready else None, names)
                 for org in orgs
             ]
-            outcomes = run_org_jobs(tasks, jobs or available_cores())  # a worker per core by default
+            progress.stage("mkdocs" if build_orgs else "validate")  # the workers' stages are theirs alone
+            outcomes = run_org_jobs(tasks, options.jobs or available_cores(), progress)  # a worker per core by default
             for outcome in outcomes:
                 problems.extend(outcome.problems)
                 timings.merge(outcome.timings)
@@ -247,25 +256,29 @@ def build_district(
     )
 
 
-def build_organization(project: Project, org: str, strict: bool = False, today: dt.date | None = None) -> BuildReport:
-    """Build one organization's section into ``site/<org>/`` (the rest of ``site/`` stays as it was)."""
+def build_organization(project: Project, options: BuildOptions, progress: Progress = SILENT) -> BuildReport:
+    """Build the organization ``options.org``'s section into ``site/<org>/`` (the rest of ``site/`` stays as it was)."""
     started = time.perf_counter()
+    assert options.org is not None, "build_organization needs options.org"
+    org, strict = options.org, options.strict
     known = project.organizations()
     if org not in known:
         raise UsageError(
             f"--org {org}: такой организации нет в data/{ORGANIZATIONS}/ (есть: {', '.join(known) or 'ни одной'})"
         )
-    today = today or build_date()
+    options = options.dated(options.today or build_date())
     problems = Problems()
+    progress.stage("validate")
     problems.extend(org_problems(project, only=org))
     with exclusive(project):
         remove_stale_staging(project)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
         try:
             site_dir = None if problems.failed(strict) else staging
-            outcome = org_job(project.root, org, today, strict, site_dir, district_names(project))
+            progress.stage("mkdocs" if site_dir else "validate")
+            outcome = org_job(OrgTask(project.root, org, options, site_dir, district_names(project)))
             problems.extend(outcome.problems)
-            timings = Timings(dict(outcome.timings))
+            timings = Timings(dict(outcome.timings), listener=progress.stage)
             if problems.failed(strict) or outcome.summary is None:
                 raise DataErrors(problems.sorted(), strict=strict)
             if outcome.failure:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .. import urls
 from ..errors import Problem, Problems, Severity
 from ..namecheck.search import clashes
 from ..people import name_policy, people_of
@@ -21,13 +22,10 @@ from ..timings import Timings
 _ORG_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 # Top-level paths of the district's section (MkDocs, Material and our pages): an organization may not take them.
-RESERVED = frozenset(
-    {
-        "assets", "files", "search", "stylesheets", "javascripts", "organizations", "roadmap", "mentors",
-        "honor-board", "practices", "library", "news", "parents", "stats", "404", "sitemap", "feed", "admin",
-        "site", "data", "content", "theme", "node_modules", "schemas", "tags", "blog",
-    }
-)  # fmt: skip
+RESERVED = urls.top_level_names() | frozenset(
+    # the editor, the portal's own folders and names the blog or the theme may take one day
+    {"admin", "site", "data", "content", "theme", "node_modules", "schemas", "tags", "blog"}
+)
 
 
 @dataclass(frozen=True)
@@ -69,11 +67,11 @@ def org_problems(project: Project, only: str | None = None) -> list[Problem]:
                     "переименуйте папку (и такую же в content/organizations/), например в school-" + org,
                 )
             )
-        news_index = project.organization(org).content_dir / "news" / "index.md"
+        news_index = project.organization(org).content_dir / urls.source("news")
         if not news_index.is_file():
             found.append(
                 Problem(
-                    f"content/{ORGANIZATIONS}/{org}/news/index.md",
+                    f"content/{ORGANIZATIONS}/{org}/{urls.source('news')}",
                     None,
                     "нет страницы новостей организации",
                     "создайте этот файл с одной строкой «# Новости» (без него MkDocs создаст страницу «Blog»)",

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import urls
 from ..portal import Portal
 from ..project import Project
 
@@ -20,18 +21,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 # The navigation of an organization's section: the school's URL map (DESIGN.md).
-ORG_NAV: tuple[tuple[str, str], ...] = (
-    ("Наставничество", "index.md"),
-    ("Дорожная карта", "roadmap/index.md"),
-    ("Наставники", "mentors/index.md"),
-    ("Доска почёта", "honor-board/index.md"),
-    ("Практики", "practices/index.md"),
-    ("Копилка", "library/index.md"),
-    ("Новости", "news/index.md"),
-    ("Родителям", "parents.md"),
-    ("Мониторинг", "stats/index.md"),
-)
-EDITORS_PAGES = {"parents.md"}  # listed only when the organization has written them
+ORG_NAV: tuple[tuple[str, str], ...] = tuple(urls.nav())
+EDITORS_PAGES = {s.src for s in urls.SECTIONS if s.kind == urls.EDITORS}  # listed only when the organization wrote them
 MATERIAL_FAVICON = "assets/images/favicon.png"
 
 

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import ClassVar
 
-from .. import ru
+from .. import ru, urls
 from ..errors import Problems
 from ..models import Curator, Mentor
 from ..people import people_of
@@ -28,7 +28,7 @@ from .summary import District, OrgHonor, OrgSummary, assemble, summarise
 LATEST_NEWS = 6
 
 # Pages of the school's URL map that a district without such records of its own does not publish.
-_OPTIONAL = {"mentors/index.md": "mentors", "practices/index.md": "practices"}
+_OPTIONAL = {urls.source(key): key for key in urls.DISTRICT_OPTIONAL}  # src → the Portal's records
 
 
 @dataclass(frozen=True)
@@ -79,19 +79,20 @@ def district_pages(district: District) -> list[Page]:
     name = portal.organization.short_name
     year = district.latest_year
     rows = tuple(OrgRow(org, org.figures_for(year) if year else None) for org in district.organizations)
+    home, board, stats = (urls.section(key) for key in urls.DISTRICT_PAGES)
     return [
         DistrictHomePage(
-            portal=portal, src="index.md", url="", title=portal.program.title,
+            portal=portal, src=home.src, url=home.path, title=portal.program.title,
             description=portal.program.intro or f"Наставничество в образовательных организациях: {name}",
             district=district, figures=key_figures(district, rows), rows=rows, year=year,
             upcoming=upcoming(portal), latest_news=latest_news(district),
         ),
         DistrictHonorBoardPage(
-            portal=portal, src="honor-board/index.md", url="honor-board/", title="Доска почёта",
+            portal=portal, src=board.src, url=board.path, title=board.title,
             description=f"Лучшие наставники образовательных организаций: {name}", years=honor_years(district.honors),
         ),
         DistrictStatsPage(
-            portal=portal, src="stats/index.md", url="stats/", title="Мониторинг",
+            portal=portal, src=stats.src, url=stats.path, title=stats.title,
             description=f"Показатели наставничества по организациям: {name}", district=district, year=year, by_form=by_form(district, year), by_org=rows, totals=_totals(rows),
         ),
     ]  # fmt: skip

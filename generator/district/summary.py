@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import urls
 from ..models import Figure
 from ..portal import LEVEL_ORDER, HonorView, Portal, PostView
 from ..schedule import Progress
@@ -57,7 +58,7 @@ class OrgHonor:
 
     @property
     def person_url(self) -> str:
-        return self.org.href(f"mentors/{self.honor.person.id}/")
+        return self.org.href(urls.url("mentors", self.honor.person.id))
 
 
 @dataclass(frozen=True)

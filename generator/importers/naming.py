@@ -1,7 +1,8 @@
 """An imported roadmap's id: ``dk-2024-2025`` from «Дорожная карта … на 2024-2025 учебный год».
 
 Ids are file names and URL parts (``/roadmap/<id>/``): Latin small letters, digits and hyphens.
-Russian words are transliterated by the simple passport-style table (ГОСТ Р 52535.1-2006).
+Russian words are transliterated by the passport scheme of :mod:`generator.translit` (ГОСТ Р 52535.1-2006:
+й → i, ю → iu, я → ia), as the importer always has: a document imported again gets the same id.
 """
 
 from __future__ import annotations
@@ -10,64 +11,15 @@ import re
 
 from pydantic import TypeAdapter, ValidationError
 
+from .. import translit
 from ..models.common import Id
 
 _ID = TypeAdapter(Id)
 
-_TABLE = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        [
-            "a",
-            "b",
-            "v",
-            "g",
-            "d",
-            "e",
-            "e",
-            "zh",
-            "z",
-            "i",
-            "i",
-            "k",
-            "l",
-            "m",
-            "n",
-            "o",
-            "p",
-            "r",
-            "s",
-            "t",
-            "u",
-            "f",
-            "kh",
-            "ts",
-            "ch",
-            "sh",
-            "shch",
-            "-",
-            "y",
-            "-",
-            "e",
-            "iu",
-            "ia",
-        ],
-        strict=True,
-    )
-)
-
 
 def transliterate(text: str) -> str:
-    """«Школа № 12» → ``shkola-12``."""
-    out = []
-    for char in text.lower():
-        if char in _TABLE:
-            out.append("" if _TABLE[char] == "-" else _TABLE[char])
-        elif char.isascii() and char.isalnum():
-            out.append(char)
-        else:
-            out.append("-")
-    return re.sub(r"-{2,}", "-", "".join(out)).strip("-")
+    """«Школа № 12» → ``shkola-12`` (the passport scheme, :data:`generator.translit.PASSPORT`)."""
+    return translit.slug(text, translit.PASSPORT)
 
 
 def derive_id(title: str, period: str) -> str:

@@ -12,6 +12,8 @@ from pydantic.config import JsonDict
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
+from .labels import describe
+
 
 @dataclass(frozen=True)
 class SchemaHint:
@@ -182,12 +184,12 @@ class Consent(Record):
     by: Literal["self", "parent"] = Field(
         default="self",
         title="Кто дал согласие",
-        description="self — сам человек; parent — родитель (законный представитель) несовершеннолетнего",
+        description=describe("consent_by", separator="; "),
     )
     scope: tuple[ConsentScope, ...] = Field(
         default=DEFAULT_SCOPE,
         title="Что можно публиковать",
-        description="name — имя, photo — фото, bio — рассказ о себе, honors — награды, contacts — рабочие контакты",
+        description=describe("consent_scope"),
     )
     document: Text | None = Field(
         default=None,

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import MULTILINE, ContentPath, Id, Record, Text, Url, Year, labels, refers_to
+from .labels import describe
 
 Category = Literal["federal", "regional", "local", "programs", "methods", "forms"]
 Kind = Literal[
@@ -26,13 +27,11 @@ class Document(Record):
     )
     category: Category = Field(
         title="Раздел копилки",
-        description="federal — федеральные, regional — региональные, local — локальные нормативные документы, "
-        "programs — программы, methods — методические материалы, forms — анкеты и формы",
+        description=describe("category"),
     )
     kind: Kind = Field(
         title="Вид",
-        description="regulation — положение, order — приказ, program — программа, guidelines — методические "
-        "рекомендации, questionnaire — анкета, template — шаблон, plan — план, report — отчёт, letter — письмо, other — другое",
+        description=describe("kind"),
     )
     number: Text | None = Field(default=None, title="Номер", description="Номер документа, например 45-о")
     date: dt.date | None = Field(default=None, title="Дата документа", description="ГГГГ-ММ-ДД, например 2026-08-30")

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, NonNegativeInt
 
 from .common import Consent, Contacts, ContentPath, Id, LongText, Record, Text, Year, labels, refers_to
+from .labels import describe
 
 Role = Literal["teacher", "pupil", "student", "parent", "employer", "graduate", "administrator"]
 Level = Literal["school", "municipal", "regional", "federal"]
@@ -22,7 +23,7 @@ class Honor(Record):
     level: Level = Field(
         default="school",
         title="Уровень",
-        description="school — школьный, municipal — муниципальный, regional — региональный, federal — федеральный",
+        description=describe("level"),
     )
     document: Text | None = Field(
         default=None, title="Документ", description="Например, «Грамота, приказ № 45 от 20.05.2025»"
@@ -41,8 +42,7 @@ class Mentor(Record):
     name: Text = Field(title="ФИО", description="Фамилия Имя Отчество полностью; на сайте — только с согласия")
     role: Role = Field(
         title="Роль",
-        description="teacher — педагог, pupil — ученик, student — студент, parent — родитель, "
-        "employer — представитель работодателя, graduate — выпускник, administrator — администрация",
+        description=describe("role"),
     )
     consent: Consent = Field(
         title="Согласие на публикацию",

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import MULTILINE, Color, Consent, ContentPath, Email, Id, Record, Text, Url, labels, refers_to
+from .labels import describe
 
 OrganizationType = Literal["school", "college", "department"]
 
@@ -29,7 +30,7 @@ class Organization(Record):
     type: OrganizationType = Field(
         default="school",
         title="Тип",
-        description="school — школа, college — колледж, department — управление образования",
+        description=describe("organization_type"),
     )
     address: Text | None = Field(default=None, title="Адрес", description="Почтовый адрес организации")
     phone: Text | None = Field(default=None, title="Телефон организации", description="Например, +7 (000) 000-00-00")

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from .common import MULTILINE, Id, Record, Text, hint, labels, refers_to
+from .labels import describe
 
 PeriodKind = Literal["academic_year", "calendar_year", "years"]
 Status = Literal["planned", "in_progress", "done", "cancelled"]
@@ -33,11 +34,7 @@ ColumnRole = Literal[
     "section_title",
 ]
 
-COLUMN_ROLES_HELP = (
-    "Что содержит каждый столбец (заголовок столбца: роль): number — номер, activity — мероприятие, "
-    "title — название, details — подпункты, deadline — срок, responsible — ответственные, result — результат, "
-    "indicators — показатели, section_number — номер раздела, section_title — название раздела"
-)
+COLUMN_ROLES_HELP = "Что содержит каждый столбец (заголовок столбца: роль): " + describe("column_role")
 
 _MONTH_OR_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 
@@ -70,8 +67,7 @@ class Period(Record):
     recurrence: Recurrence = Field(
         default="none",
         title="Повторение",
-        description="none — один раз, yearly — ежегодно, quarterly — каждую четверть, weekly — еженедельно, "
-        "per-program — по срокам программ, unspecified — сроки не указаны",
+        description=describe("recurrence"),
     )
 
 
@@ -154,7 +150,7 @@ class Item(Record):
     status: Status | None = Field(
         default=None,
         title="Статус",
-        description="planned — запланировано, in_progress — выполняется, done — выполнено, cancelled — отменено",
+        description=describe("status", only=get_args(Status)),
     )
     news: tuple[Text, ...] = Field(
         default=(),
@@ -207,7 +203,7 @@ class Roadmap(Record):
     period_kind: PeriodKind | None = Field(
         default=None,
         title="Вид периода",
-        description="academic_year — учебный год, calendar_year — календарный год, years — несколько лет",
+        description=describe("period_kind"),
     )
     approval: Approval | None = Field(
         default=None, title="Гриф утверждения", description="«РАССМОТРЕНО» и «УТВЕРЖДАЮ», как в документе"

@@ -19,7 +19,7 @@ import jinja2.bccache
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
-from .. import ru
+from .. import ru, translit, urls
 from ..markup import render_markdown
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -59,21 +59,14 @@ def month_badge(value: dt.date) -> str:
     return format_date(value, "LLL", locale=ru.LOCALE)
 
 
-_TRANSLIT = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
-    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
-    "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-}  # fmt: skip
-
-
 def slugify(text: str, separator: str = "-") -> str:
     """A Latin URL slug for Russian text: «Обучение наставников» → ``obuchenie-nastavnikov``.
 
-    Used by the blog plugin for category addresses (``categories_slugify`` in ``mkdocs.yml``).
+    Used by the blog plugin for category addresses (``categories_slugify`` in ``mkdocs.yml``): the
+    compatibility scheme :data:`generator.translit.CATEGORY` (х → h, щ → sch), so that no published
+    address changes.
     """
-    latin = "".join(_TRANSLIT.get(char, char) for char in text.lower())
-    words = re.findall(r"[a-z0-9]+", latin)
-    return separator.join(words)
+    return translit.slug(text, translit.CATEGORY, separator)
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -120,5 +113,5 @@ def environment() -> jinja2.Environment:
         file_size=ru.file_size,
         month_badge=month_badge,
     )
-    env.globals.update(month_span=ru.month_span, percent=ru.percent)
+    env.globals.update(month_span=ru.month_span, percent=ru.percent, url=urls.url)  # url('mentors', id): the URL map
     return env

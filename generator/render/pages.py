@@ -19,9 +19,10 @@ try:  # libyaml's emitter; the same safe output as yaml.safe_dump, faster
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper  # type: ignore[assignment]
 
-from .. import ru
+from .. import ru, urls
 from ..models import Figure
-from ..people import ROLE_LABELS, Person
+from ..models.labels import LABELS
+from ..people import Person
 from ..portal import (
     CATEGORY_LABELS,
     LEVEL_LABELS,
@@ -62,18 +63,11 @@ from .publish import subscription
 UPCOMING_DAYS = 60
 LATEST_NEWS = 3
 
-ROLE_GROUPS = {
-    "teacher": "Педагоги",
-    "pupil": "Ученики",
-    "student": "Студенты",
-    "graduate": "Выпускники",
-    "employer": "Представители работодателей",
-    "parent": "Родители",
-    "administrator": "Администрация",
-}
+ROLE_GROUPS = LABELS["role_group"]
 NORMATIVE = ("federal", "regional", "local")
-NORMATIVE_LABELS = {"federal": "Федеральные", "regional": "Региональные", "local": "Локальные акты"}
+NORMATIVE_LABELS = LABELS["normative_group"]
 STATUS_ORDER = ("done", "in_progress", "planned", "overdue", "cancelled", "unknown")
+ROADMAP = urls.section("roadmap")
 
 
 def pages(portal: Portal) -> Iterator[Page]:
@@ -81,8 +75,8 @@ def pages(portal: Portal) -> Iterator[Page]:
     org = portal.organization.short_name
     yield home_page(portal)
     for roadmap in portal.roadmaps:
-        src = "roadmap/index.md" if roadmap.current else f"roadmap/{roadmap.id}/index.md"
-        title = "Дорожная карта" if roadmap.current else f"Дорожная карта {roadmap.model.period}"
+        src = ROADMAP.source() if roadmap.current else ROADMAP.source(roadmap.id)
+        title = ROADMAP.title if roadmap.current else f"{ROADMAP.title} {roadmap.model.period}"
         yield RoadmapPage(
             portal=portal, src=src, url=roadmap.url, title=title, description=roadmap.model.title, roadmap=roadmap,
             timeline=build_timeline(roadmap, portal.today),
@@ -90,21 +84,22 @@ def pages(portal: Portal) -> Iterator[Page]:
         )  # fmt: skip
     if portal.current_roadmap is None:
         yield RoadmapPage(
-            portal=portal, src="roadmap/index.md", url="roadmap/", title="Дорожная карта",
+            portal=portal, src=ROADMAP.src, url=ROADMAP.path, title=ROADMAP.title,
             description=f"Дорожная карта наставничества {org}",
         )  # fmt: skip
     yield mentors_page(portal)
     for person in portal.mentors:
         yield mentor_page(portal, person)
     yield honor_board(portal)
+    practices = urls.section("practices")
     yield PracticesPage(
-        portal=portal, src="practices/index.md", url="practices/", title="Лучшие практики наставничества",
+        portal=portal, src=practices.src, url=practices.path, title=practices.title,
         description=f"Лучшие практики наставничества {org}: опыт наставников, результаты, материалы",
         practices=portal.practices,
     )  # fmt: skip
     for practice in portal.practices:
         yield PracticePage(
-            portal=portal, src=f"practices/{practice.id}.md", url=practice.url, title=practice.model.title,
+            portal=portal, src=practices.source(practice.id), url=practice.url, title=practice.model.title,
             description=practice.model.summary, practice=practice,
         )  # fmt: skip
     yield library_page(portal)
@@ -113,8 +108,9 @@ def pages(portal: Portal) -> Iterator[Page]:
 
 def home_page(portal: Portal) -> HomePage:
     org = portal.organization.short_name
+    home = urls.section("home")
     return HomePage(
-        portal=portal, src="index.md", url="", title=portal.program.title,
+        portal=portal, src=home.src, url=home.path, title=portal.program.title,
         description=portal.program.intro or f"Наставничество в {org}: цели, формы, наставники, дорожная карта.",
         figures=key_figures(portal), upcoming=upcoming(portal), latest_news=portal.news[:LATEST_NEWS],
     )  # fmt: skip
@@ -180,7 +176,7 @@ def mentors_page(portal: Portal) -> MentorsPage:
     )
     roles = tuple(
         FilterOption(role, ROLE_GROUPS[role], sum(1 for p in people if p.role == role))
-        for role in ROLE_LABELS
+        for role in LABELS["role"]
         if any(p.role == role for p in people)
     )
     empty = tuple(
@@ -189,8 +185,9 @@ def mentors_page(portal: Portal) -> MentorsPage:
         for role in ("", *(r.value for r in roles))
         if not any((not form or form in p.forms) and (not role or p.role == role) for p in people)
     )
+    mentors = urls.section("mentors")
     return MentorsPage(
-        portal=portal, src="mentors/index.md", url="mentors/", title="Наши наставники",
+        portal=portal, src=mentors.src, url=mentors.path, title=mentors.title,
         description=f"Наставники {portal.organization.short_name}: педагоги, ученики, выпускники и специалисты "
         "предприятий-партнёров", people=people, forms=forms, roles=roles, empty=empty,
     )  # fmt: skip
@@ -202,7 +199,8 @@ def mentor_page(portal: Portal, person: Person) -> MentorPage:
     details = ", ".join(x[:1].lower() + x[1:] for x in what if x)
     description = f"{person.display_name} — наставник {portal.organization.short_name}: {details}"
     return MentorPage(
-        portal=portal, src=f"mentors/{person.id}.md", url=f"mentors/{person.id}/", title=person.display_name,
+        portal=portal, src=urls.source("mentors", person.id), url=urls.url("mentors", person.id),
+        title=person.display_name,
         description=description, image=person.photo, person=person, practices=practices,
     )  # fmt: skip
 
@@ -218,8 +216,9 @@ def honor_board(portal: Portal) -> HonorBoardPage:
         )
         for year in sorted(grouped, reverse=True)
     )
+    board = urls.section("honor-board")
     return HonorBoardPage(
-        portal=portal, src="honor-board/index.md", url="honor-board/", title="Доска почёта",
+        portal=portal, src=board.src, url=board.path, title=board.title,
         description=f"Доска почёта наставников {portal.organization.short_name}: награды по годам и уровням",
         years=years,
     )  # fmt: skip
@@ -243,8 +242,9 @@ def library_page(portal: Portal) -> LibraryPage:
         for category, label in CATEGORY_LABELS.items()
         if category not in NORMATIVE and documents(category)
     ]
+    library = urls.section("library")
     return LibraryPage(
-        portal=portal, src="library/index.md", url="library/", title="Методическая копилка",
+        portal=portal, src=library.src, url=library.path, title=library.title,
         description=f"Документы о наставничестве {portal.organization.short_name}: нормативные акты, программы, "
         "методические материалы, анкеты и формы", groups=tuple(groups),
     )  # fmt: skip
@@ -282,8 +282,9 @@ def stats_page(portal: Portal) -> StatsPage:
         year_chart = bar_chart(
             "years", "Наставляемые по годам", ((y.year, y.total.mentees) for y in years), tone="people"
         )
+    stats = urls.section("stats")
     return StatsPage(
-        portal=portal, src="stats/index.md", url="stats/", title="Мониторинг",
+        portal=portal, src=stats.src, url=stats.path, title=stats.title,
         description=f"Мониторинг наставничества {portal.organization.short_name}: наставники и пары по формам, "
         "выполнение дорожной карты, показатели по годам", roadmap=roadmap, status_chart=status_chart,
         section_chart=section_chart, years=years, form_charts=form_charts, year_chart=year_chart,
@@ -300,8 +301,9 @@ def year_figures(portal: Portal, year: str, forms: dict[str, Figure]) -> YearFig
 
 
 def parents_blocks(portal: Portal) -> ParentsBlocks:
+    parents = urls.section("parents")
     return ParentsBlocks(
-        portal=portal, src="parents.md", url="parents/", title="Родителям", description="",
+        portal=portal, src=parents.src, url=parents.path, title=parents.title, description="",
         consent_forms=tuple(d for d in portal.library if d.model.consent_form),
     )  # fmt: skip
 
@@ -333,40 +335,41 @@ def render_post_people(portal: Portal, post_id: str) -> str:
     if post is None or not post.mentors:
         return ""
     page = PostPeople(
-        portal=portal, src=f"news/posts/{post_id}.md", url=post.url, title=post.title, description="", post=post
+        portal=portal, src=urls.source("news", post_id), url=post.url, title=post.title, description="", post=post
     )
     return environment().get_template(page.template).render(page=page, portal=portal)
 
 
 def render_post_image(portal: Portal, src_uri: str) -> str:
     """The picture of a news post (front matter ``image``) as Markdown to put above its text, or ``""``."""
-    post = next((p for p in portal.news if f"news/posts/{p.id}.md" == src_uri), None)
+    post = next((p for p in portal.news if urls.source("news", p.id) == src_uri), None)
     if post is None or not post.image:
         return ""
     return (
         environment()
         .get_template("partials/_post_image.md.j2")
-        .render(post=post, src=relative_url(post.image, "news/posts/"))
+        .render(post=post, src=relative_url(post.image, urls.NEWS_POSTS))
     )
 
 
 def view_meta(url: str, title: str, portal: Portal) -> dict[str, str]:
     """Title and description of the blog plugin's own pages (archive, categories, pagination) — in Russian."""
     org = portal.organization.short_name
+    news = urls.url("news")  # the blog plugin's archive, categories and pages are under it
     page_no = re.search(r"/page/(\d+)/$", url)
     suffix = f", страница {page_no.group(1)}" if page_no else ""
-    if url.startswith("news/archive/"):
+    if url.startswith(f"{news}archive/"):
         return {
             "title": f"Новости за {title} г.{suffix}",
             "description": f"Новости наставничества {org} за {title} г.{suffix}",
         }
-    if url.startswith("news/category/"):
+    if url.startswith(f"{news}category/"):
         return {
             "title": f"Новости: {title}{suffix}",
             "description": f"Новости наставничества {org} в рубрике «{title}»{suffix}",
         }
-    if url.startswith("news/page/"):
+    if url.startswith(f"{news}page/"):
         return {"title": f"Новости{suffix}", "description": f"Новости наставничества {org}{suffix}"}
-    if url == "news/":
+    if url == news:
         return {"description": f"Новости наставничества {org}: события, конкурсы, обучение наставников"}
     return {}

@@ -11,18 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .. import urls
 from ..portal import Portal
 from .exports import EXPORTERS
 
-BASENAME = "roadmap"
 CALENDAR_FORMAT = "ics"
-FORMAT_LABELS = {
-    "ics": "Календарь iCalendar",
-    "xlsx": "Таблица Excel",
-    "csv": "Таблица CSV (открывается в Excel)",
-    "json": "Данные JSON",
-}
-FORMAT_ORDER = ("ics", "xlsx", "csv", "json")
+FORMAT_LABELS = {export.format: export.label for export in urls.EXPORTS}
+FORMAT_ORDER = tuple(export.format for export in urls.EXPORTS)
 
 
 @dataclass(frozen=True)
@@ -54,7 +49,7 @@ def downloads() -> tuple[Download, ...]:
         return (FORMAT_ORDER.index(fmt) if fmt in FORMAT_ORDER else len(FORMAT_ORDER), fmt)
 
     return tuple(
-        Download(fmt, f"{BASENAME}{EXPORTERS[fmt].suffix}", FORMAT_LABELS.get(fmt, fmt.upper()))
+        Download(fmt, urls.export_path(EXPORTERS[fmt].suffix), FORMAT_LABELS.get(fmt, fmt.upper()))
         for fmt in sorted(EXPORTERS, key=order)
     )
 
