@@ -13,19 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .models import Contacts, Curator, Honor, Mentor
+from .models.labels import LABELS
 
 if TYPE_CHECKING:
     from .validate import Records
 
-ROLE_LABELS = {
-    "teacher": "педагог",
-    "pupil": "ученик",
-    "student": "студент",
-    "parent": "родитель",
-    "employer": "представитель работодателя",
-    "graduate": "выпускник",
-    "administrator": "администрация",
-}
 
 ANONYMOUS = "наставник"
 
@@ -89,7 +81,7 @@ def publish_person(person_id: str, mentor: Mentor) -> Person | None:
         id=person_id,
         name=name,
         role=mentor.role,
-        role_label=ROLE_LABELS[mentor.role],
+        role_label=LABELS["role"][mentor.role],
         minor=minor,
         class_name=mentor.class_name,
         initials=_initials(mentor, minor),
@@ -223,33 +215,3 @@ def people_of(records: Records) -> list[tuple[str, Mentor | Curator]]:
         for index, curator in enumerate(records.program.model.curators, start=1):
             people.append((f"{path}, куратор № {index}", curator))
     return people
-
-
-_LATIN: dict[str, tuple[str, ...]] = {
-    "а": ("a",), "б": ("b",), "в": ("v", "w"), "г": ("g",), "д": ("d",), "е": ("e", "ye", "je"),
-    "ж": ("zh", "j", "z"), "з": ("z",), "и": ("i", "y"), "й": ("i", "y", "j", ""), "к": ("k",), "л": ("l",),
-    "м": ("m",), "н": ("n",), "о": ("o",), "п": ("p",), "р": ("r",), "с": ("s",), "т": ("t",), "у": ("u",),
-    "ф": ("f",), "х": ("kh", "h", "x"), "ц": ("ts", "tc", "tz", "c"), "ч": ("ch",), "ш": ("sh",),
-    "щ": ("shch", "sch"), "ъ": ("", "ie"), "ы": ("y", "i"), "ь": ("",), "э": ("e",), "ю": ("yu", "iu", "ju"),
-    "я": ("ya", "ia", "ja"), "-": ("-", ""),
-}  # fmt: skip
-MAX_VARIANTS = 4096
-
-
-def latin_variants(word: str) -> frozenset[str]:
-    """How ``word`` (Cyrillic) may be spelt in Latin letters: «Зайцев» → zaitsev, zaytsev, zajcev, …
-
-    Empty for a short word (too many other words share four letters) or one with other letters.
-    """
-    word = word.lower().replace("ё", "е")
-    if len(word) < 4:
-        return frozenset()
-    variants = [""]
-    for char in word:
-        options = _LATIN.get(char)
-        if options is None:
-            return frozenset()
-        variants = [v + o for v in variants for o in options]
-        if len(variants) > MAX_VARIANTS:
-            variants = variants[:MAX_VARIANTS]
-    return frozenset(v for v in variants if len(v) >= 4)

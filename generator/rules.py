@@ -19,7 +19,8 @@ from .layout import ORGANIZATIONS
 from .load import Loc
 from .models import Item, Mentor, Roadmap, Section
 from .models.common import Consent
-from .people import ANONYMOUS, has_consent, latin_variants, split_name
+from .people import ANONYMOUS, has_consent, split_name
+from .translit import spellings
 from .validate import Entry, Records
 
 FORM = "форма наставничества «{}» не найдена"
@@ -139,7 +140,7 @@ def _minor_ids(records: Records, problems: Problems) -> None:
             continue
         name = split_name(entry.doc.path, entry.model.name, entry.model.first_name)
         for word in (name.surname, name.patronymic):
-            if word and any(variant in entry.id for variant in latin_variants(word)):
+            if word and any(variant in entry.id for variant in spellings(word)):
                 problems.error(
                     entry.doc.path,
                     None,

@@ -8,7 +8,7 @@ from typing import get_args
 
 import pytest
 
-from generator import people, portal, schedule
+from generator import portal, schedule
 from generator.models import common, library, mentor, program, roadmap
 from generator.models.labels import DESCRIBED, LABELS, describe
 from generator.render import pages
@@ -74,7 +74,6 @@ def test_the_pages_read_the_same_table():
     assert pages.ROLE_GROUPS is LABELS["role_group"]
     assert pages.NORMATIVE_LABELS is LABELS["normative_group"]
     assert dict(schedule.RECURRENCE_LABELS) == {**LABELS["recurrence"], "none": ""}  # a one-off says nothing
-    assert dict(LABELS["role"]) == people.ROLE_LABELS  # people.py switches to the table at the merge
 
 
 def test_the_published_pages_show_the_table_s_labels():

@@ -10,7 +10,6 @@ import yaml
 
 from generator import translit
 from generator.importers.naming import derive_id, transliterate
-from generator.people import latin_variants
 from generator.render.env import slugify
 from generator.synthetic_records import slug as synthetic_slug
 
@@ -26,6 +25,29 @@ def _table(spec: str) -> dict[str, str]:
 
 OLD_CATEGORY = _table("a b v g d e e zh z i y k l m n o p r s t u f h ts ch sh sch _ y _ e yu ya")
 OLD_PASSPORT = _table("a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia")
+OLD_NAME_SEARCH = {
+    "а": ("a",), "б": ("b",), "в": ("v", "w"), "г": ("g",), "д": ("d",), "е": ("e", "ye", "je"),
+    "ж": ("zh", "j", "z"), "з": ("z",), "и": ("i", "y"), "й": ("i", "y", "j", ""), "к": ("k",), "л": ("l",),
+    "м": ("m",), "н": ("n",), "о": ("o",), "п": ("p",), "р": ("r",), "с": ("s",), "т": ("t",), "у": ("u",),
+    "ф": ("f",), "х": ("kh", "h", "x"), "ц": ("ts", "tc", "tz", "c"), "ч": ("ch",), "ш": ("sh",),
+    "щ": ("shch", "sch"), "ъ": ("", "ie"), "ы": ("y", "i"), "ь": ("",), "э": ("e",), "ю": ("yu", "iu", "ju"),
+    "я": ("ya", "ia", "ja"), "-": ("-", ""),
+}  # fmt: skip
+
+
+def latin_variants(word: str) -> frozenset[str]:
+    """The search for names' own spellings, as people.py computed them before translit.spellings."""
+    word = word.lower().replace("ё", "е")
+    if len(word) < 4:
+        return frozenset()
+    variants = [""]
+    for char in word:
+        if char not in OLD_NAME_SEARCH:
+            return frozenset()
+        variants = [v + o for v in variants for o in OLD_NAME_SEARCH[char]][:4096]
+    return frozenset(v for v in variants if len(v) >= 4)
+
+
 OLD_SYNTHETIC = _table("a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya")
 
 

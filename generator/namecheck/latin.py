@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from ..people import _LATIN, MAX_VARIANTS, Name, latin_variants
+from ..people import Name
+from ..translit import SPELLINGS, spellings
 from .patterns import trie
 
 _SEP = r"[-_.]?"
@@ -13,20 +14,14 @@ _SEP = r"[-_.]?"
 
 def _letter_options(word: str) -> set[str]:
     """How the first letter of ``word`` may be written in Latin: «Ж» → zh, j, z."""
-    options = _LATIN.get(word[:1].lower().replace("ё", "е"), ())
+    options = SPELLINGS.get(word[:1].lower().replace("ё", "е"), ())
     return {o for o in options if o} | {o[0] for o in options if o}
 
 
 def _spellings(word: str) -> set[str]:
     """Latin spellings of a whole word, short ones too («Лев» → lev; «Мария» → maria, mariya, …)."""
     low = word.lower().replace("ё", "е")
-    variants = [""]
-    for char in low:
-        options = _LATIN.get(char)
-        if options is None:
-            return set()
-        variants = [v + o for v in variants for o in options][:MAX_VARIANTS]
-    found = {v for v in variants if len(v) >= 2}
+    found = set(spellings(low, min_length=2))
     if low.endswith("ия"):  # the usual spelling of «-ия»: Maria, Yulia
         found |= {v + "ia" for v in _spellings(low[:-2])}
     return found
@@ -37,7 +32,7 @@ def slug_regex(name: Name, with_id: bool) -> str | None:
     «m-p-ivanova», «maria-ivanova»; ``with_id``: the person's own file id too («ivanova-mp» of ivanova-mp.yaml)."""
     if not name.surname:
         return None
-    surnames = latin_variants(name.surname)
+    surnames = spellings(name.surname)
     if not surnames:
         return None
     s = f"(?:{trie(surnames)})"
@@ -61,4 +56,4 @@ def own_id(name: Name) -> str | None:
 
 
 def surname_variants(name: Name) -> frozenset[str]:
-    return latin_variants(name.surname) if name.surname else frozenset()
+    return spellings(name.surname) if name.surname else frozenset()
