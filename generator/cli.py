@@ -9,7 +9,6 @@ message naming the file and line, never a traceback); 2 — wrong usage. Each ve
 from __future__ import annotations
 
 import argparse
-import errno
 import gc
 import importlib
 import os
@@ -20,6 +19,7 @@ from typing import NoReturn
 from . import __version__
 from .argparse_ru import install as install_russian_argparse
 from .errors import NastavnikError
+from .translate import os_error, os_error_hint
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -37,26 +37,12 @@ def internal_error_message(exc: BaseException) -> str:
     )
 
 
-_OS_ERRORS = {
-    errno.ENOSPC: ("на диске нет места", "освободите место и запустите команду снова"),
-    errno.EDQUOT: ("превышена квота на диске", "освободите место и запустите команду снова"),
-    errno.EROFS: ("папка доступна только для чтения", "запустите команду там, где можно записывать файлы"),
-    errno.EACCES: ("нет прав на этот файл или папку", "проверьте права доступа (и владельца) файла"),
-    errno.EPERM: ("операция запрещена (файл защищён от изменения?)", "снимите защиту (chattr -i) или проверьте права"),
-    errno.ENOENT: ("файла нет (или символическая ссылка ведёт в никуда)", "проверьте путь; удалите битую ссылку"),
-    errno.ELOOP: ("символические ссылки зациклены", "удалите ссылку"),
-}
-
-
 def os_error_message(exc: OSError) -> str:
     """A file the system refused to read or write, named, in Russian; the published site/ is as it was."""
     where = exc.filename or exc.filename2
     shown = os.path.relpath(where) if isinstance(where, str) and not os.path.relpath(where).startswith("..") else where
-    what, hint = _OS_ERRORS.get(
-        exc.errno or 0, (f"ошибка ввода-вывода ({exc.strerror or exc})", "проверьте диск и права")
-    )
     prefix = f"{shown}: " if shown else ""
-    return f"{prefix}{what} — {hint}; опубликованный ранее site/ не изменён"
+    return f"{prefix}{os_error(exc)} — {os_error_hint(exc)}; опубликованный ранее site/ не изменён"
 
 
 class _Parser(argparse.ArgumentParser):

@@ -72,7 +72,7 @@ class SourceDoc:
         return Path(self.path).stem
 
 
-class _LoadError(Exception):
+class LoadError(Exception):
     def __init__(self, line: int | None, message: str, hint: str = ""):
         super().__init__(message)
         self.line = line
@@ -88,10 +88,10 @@ def relpath(root: Path, path: Path) -> str:
 
 
 def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """The file as text: UTF-8 (a BOM is dropped, CRLF becomes LF), or :class:`_LoadError`."""
+    """The file as text: UTF-8 (a BOM is dropped, CRLF becomes LF), or :class:`LoadError`."""
     size = path.stat().st_size
     if size > max_bytes:
-        raise _LoadError(
+        raise LoadError(
             None,
             f"файл слишком большой ({ru.decimal(size / 1024 / 1024)} МБ при пределе {max_bytes // 1024 // 1024} МБ)",
             "разделите его на несколько файлов: одна запись — один файл",
@@ -101,7 +101,7 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise _LoadError(
+        raise LoadError(
             line,
             "файл не в кодировке UTF-8",
             "сохраните его в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)",
@@ -110,25 +110,25 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
 
 
 def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Loc, int]]:
-    """YAML text → (value, lines). Raises :class:`_LoadError` with a Russian message."""
+    """YAML text → (value, lines). Raises :class:`LoadError` with a Russian message."""
     offset = first_line - 1
     try:
         return _build(yaml.parse(text, Loader=_Loader), offset)
     except yaml.MarkedYAMLError as exc:
         line = yaml_error_line(exc, text)
         message, hint = explain_yaml_error(exc, text)
-        raise _LoadError(line + offset if line is not None else None, message, hint) from None
+        raise LoadError(line + offset if line is not None else None, message, hint) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, found before parsing
         code = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
         where = text.find(chr(code))  # libyaml counts its position in bytes: find the character itself
         line = text[:where].count("\n") + 1 if where >= 0 else None
-        raise _LoadError(
+        raise LoadError(
             line + offset if line is not None else None,
             f"в строке недопустимый управляющий символ (U+{code:04X})",
             "удалите его или перепечатайте строку: такие символы попадают в текст при копировании из Word или PDF",
         ) from None
     except yaml.YAMLError:
-        raise _LoadError(None, "ошибка синтаксиса YAML", "проверьте отступы и кавычки") from None
+        raise LoadError(None, "ошибка синтаксиса YAML", "проверьте отступы и кавычки") from None
 
 
 def _build(events: Iterator[yaml.Event], offset: int) -> tuple[Any, dict[Loc, int]]:
@@ -151,13 +151,13 @@ def _build(events: Iterator[yaml.Event], offset: int) -> tuple[Any, dict[Loc, in
             key = frame[2]
             if key is None:  # this value is a key
                 if not isinstance(value, str):
-                    raise _LoadError(line(event), "ключ должен быть простым текстом", "запишите «ключ: значение»")
+                    raise LoadError(line(event), "ключ должен быть простым текстом", "запишите «ключ: значение»")
                 if len(value) > MAX_KEY:
-                    raise _LoadError(
+                    raise LoadError(
                         line(event), f"слишком длинный ключ (больше {MAX_KEY} знаков)", "проверьте двоеточие и отступы"
                     )
                 if value in container:
-                    raise _LoadError(
+                    raise LoadError(
                         line(event),
                         f"ключ «{value}» повторяется",
                         f"оставьте один «{value}:» (второй молча заменил бы первый)",
@@ -177,7 +177,7 @@ def _build(events: Iterator[yaml.Event], offset: int) -> tuple[Any, dict[Loc, in
         if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             values += 1
             if values > MAX_VALUES:
-                raise _LoadError(
+                raise LoadError(
                     line(event),
                     f"в файле слишком много значений (больше {MAX_VALUES:,})".replace(",", " "),
                     "разделите его на несколько файлов: одна запись — один файл",
@@ -185,9 +185,9 @@ def _build(events: Iterator[yaml.Event], offset: int) -> tuple[Any, dict[Loc, in
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                raise _LoadError(line(event), "в файле несколько документов YAML (---)", "оставьте один")
+                raise LoadError(line(event), "в файле несколько документов YAML (---)", "оставьте один")
         elif isinstance(event, yaml.AliasEvent):
-            raise _LoadError(
+            raise LoadError(
                 line(event),
                 f"ссылки YAML («*{event.anchor}») не поддерживаются",
                 "запишите значение полностью",
@@ -202,9 +202,9 @@ def _build(events: Iterator[yaml.Event], offset: int) -> tuple[Any, dict[Loc, in
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             _refuse_anchor(event, line(event))
             if isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                raise _LoadError(line(event), "ключ должен быть простым текстом", "запишите «ключ: значение»")
+                raise LoadError(line(event), "ключ должен быть простым текстом", "запишите «ключ: значение»")
             if len(stack) > MAX_DEPTH:
-                raise _LoadError(
+                raise LoadError(
                     line(event),
                     f"слишком глубокая вложенность (больше {MAX_DEPTH} уровней)",
                     "упростите структуру файла",
@@ -219,7 +219,7 @@ def _build(events: Iterator[yaml.Event], offset: int) -> tuple[Any, dict[Loc, in
 
 def _refuse_anchor(event: yaml.NodeEvent, line: int) -> None:
     if event.anchor is not None:
-        raise _LoadError(
+        raise LoadError(
             line,
             f"якоря YAML («&{event.anchor}») не поддерживаются",
             "запишите значение полностью, без & и *",
@@ -233,7 +233,7 @@ def _refuse_control(value: str, line: int) -> None:
     """A control character written as a YAML escape («\\f», «\\x01»): no page, table or calendar can hold it."""
     found = _CONTROL.search(value)
     if found:
-        raise _LoadError(
+        raise LoadError(
             line,
             f"в значении недопустимый управляющий символ (U+{ord(found.group()):04X})",
             "удалите его из текста (в кавычках он записан через «\\»)",
@@ -243,7 +243,7 @@ def _refuse_control(value: str, line: int) -> None:
 def _scalar(event: yaml.ScalarEvent, line: int) -> Any:
     _refuse_control(event.value, line)
     if len(event.value) > MAX_STRING:
-        raise _LoadError(
+        raise LoadError(
             line, f"слишком длинное значение (больше {MAX_STRING} знаков)", "сократите текст или вынесите его в файл"
         )
     tag = event.tag
@@ -256,15 +256,15 @@ def _scalar(event: yaml.ScalarEvent, line: int) -> Any:
         return _constructor.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError:
         short = tag.replace("tag:yaml.org,2002:", "!!")
-        raise _LoadError(line, f"тег YAML «{short}» не поддерживается", "уберите тег (слово с «!»)") from None
+        raise LoadError(line, f"тег YAML «{short}» не поддерживается", "уберите тег (слово с «!»)") from None
     except ValueError:
         if tag == "tag:yaml.org,2002:timestamp":
-            raise _LoadError(
+            raise LoadError(
                 line,
                 f"даты «{event.value}» не существует",
                 "проверьте число и месяц; дата пишется как ГГГГ-ММ-ДД, например 2025-09-01",
             ) from None
-        raise _LoadError(line, f"не удалось прочитать значение «{event.value}»", "возьмите его в кавычки") from None
+        raise LoadError(line, f"не удалось прочитать значение «{event.value}»", "возьмите его в кавычки") from None
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -276,9 +276,9 @@ def load_yaml(root: Path, path: Path, problems: Problems) -> SourceDoc | None:
     try:
         text = read_text(path)
         if not text.strip():
-            raise _LoadError(1, "файл пуст", "заполните его по образцу из README или удалите")
+            raise LoadError(1, "файл пуст", "заполните его по образцу из README или удалите")
         data, lines = parse_yaml(text)
-    except _LoadError as exc:
+    except LoadError as exc:
         problems.error(rel, exc.line, exc.message, exc.hint)
         return None
     except OSError as exc:
@@ -296,7 +296,7 @@ def load_markdown(root: Path, path: Path, problems: Problems) -> SourceDoc | Non
         if match is None:
             return SourceDoc(rel, {}, {(): 1}, body=text, body_line=1)
         data, lines = parse_yaml(match.group(1) or "", first_line=2)
-    except _LoadError as exc:
+    except LoadError as exc:
         problems.error(rel, exc.line, exc.message, exc.hint)
         return None
     except OSError as exc:

@@ -34,6 +34,22 @@ _OS_ERRORS: dict[int, str] = {
 }
 
 
+_OS_HINTS: dict[int, str] = {
+    errno.ENOSPC: "освободите место и запустите команду снова",
+    errno.EDQUOT: "освободите место и запустите команду снова",
+    errno.EROFS: "запустите команду там, где можно записывать файлы",
+    errno.EACCES: "проверьте права доступа (и владельца) файла",
+    errno.EPERM: "снимите защиту (chattr -i) или проверьте права",
+    errno.ENOENT: "проверьте путь; удалите битую символическую ссылку",
+    errno.ELOOP: "удалите ссылку",
+}
+
+
+def os_error_hint(exc: OSError) -> str:
+    """What to do about it."""
+    return _OS_HINTS.get(exc.errno or 0, "проверьте диск и права доступа")
+
+
 def os_error(exc: OSError) -> str:
     """What went wrong with a file, in Russian (``exc.strerror`` is in the system's language)."""
     known = _OS_ERRORS.get(exc.errno or 0)

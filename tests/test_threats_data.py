@@ -9,13 +9,14 @@ import io
 import os
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from conftest import ROOT, copy_portal, run_cli
+from conftest import ROOT, TODAY, copy_portal, run_cli, tree_digest
 from generator.errors import Problem
 from generator.importers.container import MAX_ROWS
 
@@ -145,16 +146,31 @@ def test_images_too_large_or_damaged_are_refused_in_russian(portal):
     assert "DecompressionBomb" not in result.text
 
 
-def test_a_read_only_site_is_told_in_russian(portal):
+_DISK_REFUSES = """
+import errno, runpy, sys, tempfile
+def refuse(*args, **kwargs):
+    raise OSError(errno.{code}, "English text of the system", kwargs.get("dir") or ".")
+tempfile.mkdtemp = refuse  # where a build writes first: its staging folder beside site/
+sys.argv = ["nastavnik", "build"]
+runpy.run_module("generator", run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [("EROFS", "только для чтения"), ("ENOSPC", "на диске нет места"), ("EACCES", "нет прав"), ("EPERM", "запрещено")],
+)
+def test_a_disk_that_refuses_is_told_in_russian_and_the_site_kept(portal, code, said):
     assert run_cli("build", cwd=portal).code == 0
-    os.chmod(portal, 0o555)
-    try:
-        result = run_cli("build", cwd=portal)
-    finally:
-        os.chmod(portal, 0o755)
-    if os.geteuid() == 0:
-        pytest.skip("root writes into read-only folders")
-    _refused(result, "нет прав")
+    before = tree_digest(portal / "site")
+    proc = subprocess.run(
+        [sys.executable, "-c", _DISK_REFUSES.format(code=code)],
+        cwd=portal, capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "NASTAVNIK_TODAY": TODAY},
+    )  # fmt: skip
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert said in proc.stderr and "English text" not in proc.stderr and "Traceback" not in proc.stderr
+    assert tree_digest(portal / "site") == before
 
 
 def test_templates_are_not_cached_outside_the_portal():

@@ -21,7 +21,7 @@ from ..importers import import_roadmap
 from ..importers.naming import derive_id, valid_id
 from ..importers.summary import summary_lines
 from ..importers.yaml_writer import roadmap_yaml
-from ..load import parse_yaml
+from ..load import LoadError, parse_yaml
 from ..models.roadmap import Roadmap
 from ..project import Project, build_date
 
@@ -64,7 +64,10 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
 
 def _check_written_form(text: str, source: str) -> None:
     """The YAML reads back into the same roadmap, or nothing is written."""
-    data, _ = parse_yaml(text)
+    try:
+        data, _ = parse_yaml(text)
+    except LoadError as exc:
+        raise ImportFailed(source, f"прочитанное не удалось сохранить ({exc.message})") from None
     try:
         Roadmap.model_validate(data)
     except ValidationError as exc:

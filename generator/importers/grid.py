@@ -9,15 +9,20 @@ What a table *means* (header, sections, items) is decided once, in :mod:`.reader
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 Align = Literal["left", "center", "right", "both"]
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
 def clean(text: str) -> str:
-    """One line of text as stored: every run of whitespace collapsed to one space, ends trimmed."""
-    return " ".join(text.split())
+    """One line of text as stored: control characters a document may carry (NUL, Word's cell marks)
+    dropped, every run of whitespace collapsed to one space, ends trimmed."""
+    return " ".join(_CONTROL.sub("", text).split())
 
 
 @dataclass(frozen=True)
