@@ -82,7 +82,7 @@ golden: $(STAMP)
 	$(BIN)/python tests/golden.py
 
 bench: $(STAMP)
-	$(BIN)/python -m generator.bench
+	$(BIN)/python -m generator.tools.bench
 
 clean:
 	rm -rf site build .site-build-* .pytest_cache node_modules

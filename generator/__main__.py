@@ -1,5 +1,5 @@
 """``python -m generator`` is ``nastavnik``."""
 
-from .cli import run
+from generator.cli.main import run
 
 run()

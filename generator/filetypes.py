@@ -9,7 +9,7 @@
   served), and PDF files with active content (:func:`pdf_active_content`: JavaScript, actions on
   opening, launching programs, forms that send data, embedded files).
 * **published as they are** — everything else (images, which are re-encoded by
-  :mod:`generator.images`; office documents, which browsers download).
+  :mod:`generator.rules.images`; office documents, which browsers download).
 """
 
 from __future__ import annotations

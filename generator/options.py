@@ -1,7 +1,7 @@
 """The options of one build, as one object: made once by the command line, passed down unchanged.
 
 ``nastavnik build [--strict] [--org ID] [--jobs N] [--timings FILE] [--prebuilt DIR]`` becomes one
-:class:`BuildOptions` (:meth:`BuildOptions.from_args`); :func:`generator.build.build` and
+:class:`BuildOptions` (:meth:`BuildOptions.from_args`); :func:`generator.pipeline.build.build` and
 :mod:`generator.district.build` read it instead of a list of positional flags. It is frozen and
 picklable: a district's worker processes get it as it is.
 """
@@ -25,7 +25,7 @@ class BuildOptions:
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> BuildOptions:
-        """The options of ``nastavnik build`` as parsed by :mod:`generator.cli`."""
+        """The options of ``nastavnik build`` as parsed by :mod:`generator.cli.main`."""
         return cls(
             strict=bool(args.strict),
             org=args.org or None,

@@ -20,15 +20,16 @@ from pathlib import Path
 
 import yaml
 
-from . import engine_guard
-from .errors import Problems, UsageError
-from .layout import ORGANIZATIONS
-from .load import Sources, explain_yaml_error, load_sources, yaml_error_line
-from .portal import Portal, build_portal
-from .roadmap_checks import check_roadmap_items, check_staleness
-from .rules import Context, check_rules
-from .timings import Timings
-from .validate import Records, validate_sources
+from generator.engine import guard as engine_guard
+from generator.errors import Problems, UsageError
+from generator.layout import ORGANIZATIONS
+from generator.portal.portal import Portal, build_portal
+from generator.rules.references import Context, check_rules
+from generator.rules.roadmaps import check_roadmap_items, check_staleness
+from generator.rules.validate import Records, validate_sources
+from generator.sources.files import Sources, load_sources
+from generator.sources.yaml_errors import explain_yaml_error, yaml_error_line
+from generator.timings import Timings
 
 CONFIG_FILE = "mkdocs.yml"
 TODAY_ENV = "NASTAVNIK_TODAY"  # pin the build date (reproducible builds, tests): 2026-11-22

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from generator.cli import VERBS, parser
+from generator.cli.main import VERBS, parser
 
 
 def command_table() -> str:

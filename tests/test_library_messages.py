@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from generator.errors import Problems
-from generator.load import load_yaml
+from generator.sources.load import load_yaml
 from generator.translate import _OS_ERRORS, mkdocs_message, os_error
 
 # Three Latin words in a row, outside «quotes» — a sentence the editor would have to translate.
@@ -60,7 +60,7 @@ BROKEN_YAML = {
 @pytest.mark.parametrize("name", sorted(BROKEN_YAML))
 def test_every_yaml_error_reads_in_russian(tmp_path, monkeypatch, name, loader):
     if loader == "python":
-        monkeypatch.setattr("generator.load._Loader", yaml.SafeLoader)
+        monkeypatch.setattr("generator.sources.load._Loader", yaml.SafeLoader)
     elif not yaml.__with_libyaml__:
         pytest.skip("PyYAML without libyaml")
     path = tmp_path / "broken.yaml"

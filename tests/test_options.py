@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import build as school_build
-from generator.cli import parser
-from generator.commands import build_cmd
+from generator.cli import build as build_cmd
+from generator.cli.main import parser
 from generator.district import build as district_build
 from generator.options import DEFAULTS, BuildOptions
+from generator.pipeline import build as school_build
 from generator.progress import Progress
 from generator.project import Project
 

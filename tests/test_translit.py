@@ -11,7 +11,7 @@ import yaml
 from generator import translit
 from generator.importers.naming import derive_id, transliterate
 from generator.render.env import slugify
-from generator.synthetic_records import slug as synthetic_slug
+from generator.tools.synthetic_records import slug as synthetic_slug
 
 ROOT = Path(__file__).resolve().parent.parent
 ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"

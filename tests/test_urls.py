@@ -11,10 +11,10 @@ import yaml
 from generator import urls
 from generator.district.check import RESERVED
 from generator.district.config import EDITORS_PAGES, ORG_NAV
+from generator.editor.scaffold import create
 from generator.render.exports import EXPORTERS
 from generator.render.publish import downloads
-from generator.scaffold import create
-from generator.synthetic import DISTRICT_NAV, SCHOOL_NAV
+from generator.tools.synthetic import DISTRICT_NAV, SCHOOL_NAV
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "generator"

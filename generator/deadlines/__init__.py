@@ -6,8 +6,16 @@ read against the roadmap's own period (:mod:`.periods`): a school year «2024-20
 from it is a list of ``{start, end, recurrence}`` periods, empty when nothing could be understood.
 """
 
-from .grammar import parse_deadline
-from .periods import YEAR_MARGIN, Period, PeriodKind, PlanPeriod, Recurrence, month_bounds, parse_plan_period
+from generator.deadlines.grammar import parse_deadline
+from generator.deadlines.periods import (
+    YEAR_MARGIN,
+    Period,
+    PeriodKind,
+    PlanPeriod,
+    Recurrence,
+    month_bounds,
+    parse_plan_period,
+)
 
 __all__ = [
     "YEAR_MARGIN",

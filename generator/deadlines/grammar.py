@@ -31,8 +31,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal, TypeVar
 
-from .periods import Period, PlanPeriod, Recurrence, month_bounds
-from .tokens import MOD_END, MOD_START, Tok, tokenize
+from generator.deadlines.periods import Period, PlanPeriod, Recurrence, month_bounds
+from generator.deadlines.tokens import MOD_END, MOD_START, Tok, tokenize
 
 Often = Literal["often"]
 OFTEN: Often = "often"

@@ -15,8 +15,8 @@ parallel processes, merged into one staging folder, checked once and swapped in 
 (:mod:`.build`).
 """
 
-from .check import DistrictChecked, check_district, check_portal_problems
-from .summary import District, OrgHonor, OrgSummary, assemble, summarise
+from generator.district.check import DistrictChecked, check_district, check_portal_problems
+from generator.district.summary import District, OrgHonor, OrgSummary, assemble, summarise
 
 __all__ = [
     "District",

@@ -9,7 +9,7 @@
 3. the district's section is rendered from its data and the organizations' summaries and built;
 4. the organizations' folders are moved into the district's staging folder (``/<org>/``) and it is
    swapped into ``site/`` atomically — the same staging and swap as a school's build
-   (:mod:`generator.build`). The post-build checks run where each section is built, in parallel: for
+   (:mod:`generator.pipeline.build`). The post-build checks run where each section is built, in parallel: for
    anything executable (that needs the section's own ``content/``) and for the names of everyone in
    the district (a school's news may name another school's teacher), read before the build
    (:func:`district_names`); the district's own pages are checked last, in this process.
@@ -32,9 +32,17 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .. import ru
-from ..background import available_cores
-from ..build import (
+from generator import ru
+from generator.checks.names import search_for
+from generator.checks.site import SiteCheck, failing
+from generator.district.check import org_problems, top_problems
+from generator.district.config import organization_config
+from generator.district.pages import render_district_pages
+from generator.district.summary import OrgSummary, assemble, summarise
+from generator.errors import BuildFailed, DataErrors, NastavnikError, Problem, Problems, UsageError
+from generator.options import DEFAULTS, BuildOptions
+from generator.parallel import available_cores
+from generator.pipeline.build import (
     STAGING_PREFIX,
     BuildReport,
     EngineRun,
@@ -43,25 +51,17 @@ from ..build import (
     run_mkdocs,
     swap_into,
 )
-from ..build_status import recorded
-from ..checks import SiteCheck, failing
-from ..errors import BuildFailed, DataErrors, NastavnikError, Problem, Problems, UsageError
-from ..load import load_people
-from ..markup import render_markdown
-from ..namecheck import search_for
-from ..options import DEFAULTS, BuildOptions
-from ..people import NamePolicy, name_policy, people_of
-from ..portal import HonorView, Portal
-from ..progress import SILENT, Progress
-from ..project import ORGANIZATIONS, Project, build_date, check
-from ..render.env import environment
-from ..render.pages import render_pages
-from ..timings import Timings, peak_rss_mb
-from ..validate import validate_sources
-from .check import org_problems, top_problems
-from .config import organization_config
-from .pages import render_district_pages
-from .summary import OrgSummary, assemble, summarise
+from generator.pipeline.status import recorded
+from generator.portal.portal import HonorView, Portal
+from generator.progress import SILENT, Progress
+from generator.project import ORGANIZATIONS, Project, build_date, check
+from generator.render.env import environment
+from generator.render.markup import render_markdown
+from generator.render.pages import render_pages
+from generator.rules.people import NamePolicy, name_policy, people_of
+from generator.rules.validate import validate_sources
+from generator.sources.files import load_people
+from generator.timings import Timings, peak_rss_mb
 
 SHARD_MARKER = "index.html"  # a prebuilt section must at least have its home page
 

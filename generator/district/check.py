@@ -12,12 +12,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .. import urls
-from ..errors import Problem, Problems, Severity
-from ..namecheck.search import clashes
-from ..people import name_policy, people_of
-from ..project import ORGANIZATIONS, Checked, Project, build_date, check
-from ..timings import Timings
+from generator import urls
+from generator.checks.names.search import clashes
+from generator.errors import Problem, Problems, Severity
+from generator.project import ORGANIZATIONS, Checked, Project, build_date, check
+from generator.rules.people import name_policy, people_of
+from generator.timings import Timings
 
 _ORG_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import urls
-from ..portal import Portal
-from ..project import Project
+from generator import urls
+from generator.portal.portal import Portal
+from generator.project import Project
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -14,16 +14,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import ClassVar
 
-from .. import ru, urls
-from ..errors import Problems
-from ..models import Curator, Mentor
-from ..people import people_of
-from ..portal import LEVEL_LABELS, LEVEL_ORDER, Portal, PostView
-from ..project import Project
-from ..render.contexts import Upcoming
-from ..render.pages import Page, render_page, render_pages, upcoming
-from .check import check_district
-from .summary import District, OrgHonor, OrgSummary, assemble, summarise
+from generator import ru, urls
+from generator.district.check import check_district
+from generator.district.summary import District, OrgHonor, OrgSummary, assemble, summarise
+from generator.errors import Problems
+from generator.models import Curator, Mentor
+from generator.portal.portal import LEVEL_LABELS, LEVEL_ORDER, Portal, PostView
+from generator.project import Project
+from generator.render.contexts import Upcoming
+from generator.render.pages import Page, render_page, render_pages, upcoming
+from generator.rules.people import people_of
 
 LATEST_NEWS = 6
 

@@ -1,7 +1,7 @@
 """What the district's section shows of each organization: figures, roadmap progress, awards, news.
 
 An :class:`OrgSummary` is computed from the organization's Portal, so it holds only what may be
-published: people come as :class:`~generator.people.Person` (consent applied by ``people.py``),
+published: people come as :class:`~generator.rules.people.Person` (consent applied by ``people.py``),
 counts carry no names. Summaries are small and picklable: parallel builds send them from the
 worker processes to the one that builds the district's pages.
 """
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import urls
-from ..models import Figure
-from ..portal import LEVEL_ORDER, HonorView, Portal, PostView
-from ..schedule import Progress
+from generator import urls
+from generator.models import Figure
+from generator.portal.portal import LEVEL_ORDER, HonorView, Portal, PostView
+from generator.portal.schedule import Progress
 
 LATEST_NEWS = 3
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ImportFailed
+from generator.errors import ImportFailed
 
 if TYPE_CHECKING:
-    from .grid import Document
-    from .reader import Imported
+    from generator.importers.grid import Document
+    from generator.importers.reader import Imported
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def importer_for(path: Path) -> Importer:
 
 def import_roadmap(path: Path, today: dt.date) -> Imported:
     """Read ``path`` with the importer its suffix names; :class:`ImportFailed` when it cannot be read."""
-    from .reader import read_roadmap
+    from generator.importers.reader import read_roadmap
 
     return read_roadmap(importer_for(path).read(path), today)
 

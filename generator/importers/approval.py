@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..models.roadmap import Approved, Considered
-from .grid import clean
+from generator.importers.grid import clean
+from generator.models.roadmap import Approved, Considered
 
 LABEL = re.compile(
     r"^\s*(РАССМОТРЕН[ОА]?|ПРИНЯТ[ОА]?|СОГЛАСОВАН[ОА]?|УТВЕРЖДАЮ|УТВЕРЖД[ЕЁ]Н[ОАЫ]?)(?![а-яё])\s*[:.]?", re.IGNORECASE

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..models.roadmap import ColumnRole
-from .grid import Row, Table, clean
+from generator.importers.grid import Row, Table, clean
+from generator.models.roadmap import ColumnRole
 
 Kind = Literal["number", "section", "activity", "content", "deadline", "responsible", "result", "indicators"]
 

@@ -13,9 +13,9 @@ import zipfile
 from pathlib import Path
 from typing import Literal
 
-from ..errors import ImportFailed
-from ..ru import file_size
-from ..translate import os_error
+from generator.errors import ImportFailed
+from generator.ru import file_size
+from generator.translate import os_error
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"

@@ -4,7 +4,7 @@ Excel in Russian saves CSV with ``;`` and, unless asked otherwise, in Windows-12
 write UTF-8 with ``,``. The encoding is tried in that order of strictness: a UTF-16 or UTF-8 byte
 order mark, valid UTF-8, then Windows-1251. The separator is the one of ``; , tab`` that splits the
 first lines into the same number of fields. A leading ``'`` added against formula injection
-(:func:`generator.flat_layout.csv_escape`) is removed.
+(:func:`generator.tables.flat.csv_escape`) is removed.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import csv
 import io
 from pathlib import Path
 
-from ..errors import ImportFailed
-from ..flat_layout import csv_unescape
-from .container import MAX_ROWS, OLE_MAGIC, ZIP_MAGIC, read_bytes, too_many_rows
-from .grid import Cell, Document, Row, Table, cell_lead, cell_paragraphs
+from generator.errors import ImportFailed
+from generator.importers.container import MAX_ROWS, OLE_MAGIC, ZIP_MAGIC, read_bytes, too_many_rows
+from generator.importers.grid import Cell, Document, Row, Table, cell_lead, cell_paragraphs
+from generator.tables.flat import csv_unescape
 
 SEPARATORS = (";", ",", "\t")
 

@@ -20,10 +20,10 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ..errors import ImportFailed
-from .container import open_package
-from .docx_numbering import Numbering
-from .grid import Align, Cell, Document, Paragraph, Row, Table, clean
+from generator.errors import ImportFailed
+from generator.importers.container import open_package
+from generator.importers.docx_numbering import Numbering
+from generator.importers.grid import Align, Cell, Document, Paragraph, Row, Table, clean
 
 _WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")}
 _SKIP = {

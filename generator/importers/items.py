@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import Item
-from . import cells
-from .columns import Column
+from generator.importers import cells
+from generator.importers.columns import Column
+from generator.models import Item
 
 FIELDS = ("deadline", "responsible", "result", "indicators")
 

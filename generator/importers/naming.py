@@ -11,8 +11,8 @@ import re
 
 from pydantic import TypeAdapter, ValidationError
 
-from .. import translit
-from ..models.common import Id
+from generator import translit
+from generator.models.common import Id
 
 _ID = TypeAdapter(Id)
 

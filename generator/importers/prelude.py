@@ -19,10 +19,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..deadlines import PeriodKind, parse_plan_period
-from ..models.roadmap import Approval, Approved, Considered
-from .approval import CONSIDERED_LABELS, LABEL, approved_block, considered_block
-from .grid import Paragraph, Row, clean
+from generator.deadlines import PeriodKind, parse_plan_period
+from generator.importers.approval import CONSIDERED_LABELS, LABEL, approved_block, considered_block
+from generator.importers.grid import Paragraph, Row, clean
+from generator.models.roadmap import Approval, Approved, Considered
 
 GOAL = re.compile(r"^(?:основная\s+|главная\s+)?цел[ьи](?:\s+[а-яё]+){0,4}?\s*[:.—–-]\s*(.*)$", re.IGNORECASE)
 TASKS = re.compile(r"^(?:основные\s+|ключевые\s+)?задачи(?:\s+[а-яё]+){0,4}?\s*([:.—–-])?\s*(.*)$", re.IGNORECASE)

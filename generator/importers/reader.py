@@ -14,15 +14,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..deadlines import PeriodKind, parse_plan_period
-from ..errors import ImportFailed
-from ..models.roadmap import Approval, Approved, Considered, ExtraTable, Item, Roadmap
-from .approval import LABEL
-from .cells import split_heading
-from .columns import Header, find_header, normalize
-from .grid import Document, Paragraph, Table
-from .prelude import TITLE, Prelude, find_organization, find_period, read_prelude, rows_to_paragraphs
-from .table import Note, ReadTable, TableReader
+from generator.deadlines import PeriodKind, parse_plan_period
+from generator.errors import ImportFailed
+from generator.importers.approval import LABEL
+from generator.importers.cells import split_heading
+from generator.importers.columns import Header, find_header, normalize
+from generator.importers.grid import Document, Paragraph, Table
+from generator.importers.prelude import TITLE, Prelude, find_organization, find_period, read_prelude, rows_to_paragraphs
+from generator.importers.table import Note, ReadTable, TableReader
+from generator.models.roadmap import Approval, Approved, Considered, ExtraTable, Item, Roadmap
 
 NO_TABLE_HINT = (
     "дорожная карта должна быть таблицей Word или листом Excel со строкой заголовков, "

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import cells
-from .columns import Column
-from .grid import Row, Table
+from generator.importers import cells
+from generator.importers.columns import Column
+from generator.importers.grid import Row, Table
 
 KEY_ROLES = ("deadline", "responsible")
 SECTION_ROLES = ("section_number", "section_title")

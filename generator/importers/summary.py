@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .. import ru
-from ..deadlines import parse_deadline, parse_plan_period
-from ..models.roadmap import Roadmap, Section
-from .reader import Imported
+from generator import ru
+from generator.deadlines import parse_deadline, parse_plan_period
+from generator.importers.reader import Imported
+from generator.models.roadmap import Roadmap, Section
 
 ROLE_NAMES = {
     "number": "номер",

@@ -3,7 +3,7 @@
 Rows above a sheet's header (a title typed in row 1, an approval block in the corner) stay in the
 table and are read as the text before it by :mod:`.reader`. Values are read as Excel shows them
 (the cached value of a formula, a date as a date), never evaluated. The «Сведения» sheet of our own
-export carries the fields a flat table cannot hold (see :mod:`generator.flat_layout`).
+export carries the fields a flat table cannot hold (see :mod:`generator.tables.flat`).
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from lxml import etree
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .. import ru
-from ..errors import ImportFailed
-from ..flat_layout import META_HEADER, META_KEYS
-from .container import open_package
-from .grid import Cell, Document, Row, Table, cell_lead, cell_paragraphs, clean
+from generator import ru
+from generator.errors import ImportFailed
+from generator.importers.container import open_package
+from generator.importers.grid import Cell, Document, Row, Table, cell_lead, cell_paragraphs, clean
+from generator.tables.flat import META_HEADER, META_KEYS
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 60

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from .. import ru
-from ..models.roadmap import Roadmap
+from generator import ru
+from generator.models.roadmap import Roadmap
 
 
 class _Dumper(yaml.SafeDumper):

@@ -1,13 +1,13 @@
 """Typed models of every kind of record, one small module a kind (declarations only)."""
 
-from .common import Consent, Contacts, Record
-from .library import Document
-from .mentor import Honor, Mentor
-from .monitoring import Figure, Monitoring
-from .news import Post
-from .practice import Attachment, Practice
-from .program import Curator, Form, Organization, Program
-from .roadmap import Approval, ExtraTable, Item, Period, Roadmap, Section
+from generator.models.common import Consent, Contacts, Record
+from generator.models.library import Document
+from generator.models.mentor import Honor, Mentor
+from generator.models.monitoring import Figure, Monitoring
+from generator.models.news import Post
+from generator.models.practice import Attachment, Practice
+from generator.models.program import Curator, Form, Organization, Program
+from generator.models.roadmap import Approval, ExtraTable, Item, Period, Roadmap, Section
 
 __all__ = [
     "Approval",

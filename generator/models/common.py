@@ -12,7 +12,7 @@ from pydantic.config import JsonDict
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from .labels import describe
+from generator.models.labels import describe
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """The Russian labels of every closed list of the data, in one table: enum value → label.
 
-The pages show them (:mod:`generator.portal`, :mod:`generator.schedule`, :mod:`generator.render.pages`)
+The pages show them (:mod:`generator.portal.portal`, :mod:`generator.portal.schedule`, :mod:`generator.render.pages`)
 and the models describe their fields with them (:func:`describe`), which is where the JSON Schema's
-``enumDescriptions`` and the browser editor's choices come from (:mod:`generator.schema`,
-:mod:`generator.decap_config`). Where the two forms used to disagree, the label is the one the
+``enumDescriptions`` and the browser editor's choices come from (:mod:`generator.editor.schema`,
+:mod:`generator.editor.decap_config`). Where the two forms used to disagree, the label is the one the
 published pages showed; a one-off event (``recurrence: none``) is «один раз» for editors and shows no
 words on a page.
 """

@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import MULTILINE, ContentPath, Id, Record, Text, Url, Year, labels, refers_to
-from .labels import describe
+from generator.models.common import MULTILINE, ContentPath, Id, Record, Text, Url, Year, labels, refers_to
+from generator.models.labels import describe
 
 Category = Literal["federal", "regional", "local", "programs", "methods", "forms"]
 Kind = Literal[

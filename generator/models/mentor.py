@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import Field, NonNegativeInt
 
-from .common import Consent, Contacts, ContentPath, Id, LongText, Record, Text, Year, labels, refers_to
-from .labels import describe
+from generator.models.common import Consent, Contacts, ContentPath, Id, LongText, Record, Text, Year, labels, refers_to
+from generator.models.labels import describe
 
 Role = Literal["teacher", "pupil", "student", "parent", "employer", "graduate", "administrator"]
 Level = Literal["school", "municipal", "regional", "federal"]

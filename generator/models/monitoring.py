@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, NonNegativeInt
 
-from .common import AcademicYear, Id, Record, labels, refers_to
+from generator.models.common import AcademicYear, Id, Record, labels, refers_to
 
 
 class Figure(Record):

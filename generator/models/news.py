@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from .common import ContentPath, Id, Record, Text, labels, refers_to
+from generator.models.common import ContentPath, Id, Record, Text, labels, refers_to
 
 
 class Post(Record):

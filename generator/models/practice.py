@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import MULTILINE, ContentPath, Id, LongText, Record, Text, Url, Year, labels, refers_to
+from generator.models.common import MULTILINE, ContentPath, Id, LongText, Record, Text, Url, Year, labels, refers_to
 
 
 class Attachment(Record):

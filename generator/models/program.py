@@ -6,8 +6,20 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import MULTILINE, Color, Consent, ContentPath, Email, Id, Record, Text, Url, labels, refers_to
-from .labels import describe
+from generator.models.common import (
+    MULTILINE,
+    Color,
+    Consent,
+    ContentPath,
+    Email,
+    Id,
+    Record,
+    Text,
+    Url,
+    labels,
+    refers_to,
+)
+from generator.models.labels import describe
 
 OrganizationType = Literal["school", "college", "department"]
 

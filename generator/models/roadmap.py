@@ -15,8 +15,8 @@ from typing import Annotated, Literal, get_args
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
-from .common import MULTILINE, Id, Record, Text, hint, labels, refers_to
-from .labels import describe
+from generator.models.common import MULTILINE, Id, Record, Text, hint, labels, refers_to
+from generator.models.labels import describe
 
 PeriodKind = Literal["academic_year", "calendar_year", "years"]
 Status = Literal["planned", "in_progress", "done", "cancelled"]

@@ -10,12 +10,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..people import Person
-from ..portal import DocumentView, HonorView, ItemView, Portal, PostView, PracticeView, RoadmapView
-from ..timeline import Timeline
-from .charts import BarChart
-from .env import relative_url
-from .publish import Subscription
+from generator.portal.portal import DocumentView, HonorView, ItemView, Portal, PostView, PracticeView, RoadmapView
+from generator.render.charts import BarChart
+from generator.render.env import relative_url
+from generator.render.publish import Subscription
+from generator.render.timeline import Timeline
+from generator.rules.people import Person
 
 
 @dataclass(frozen=True, kw_only=True)

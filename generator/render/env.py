@@ -19,8 +19,8 @@ import jinja2.bccache
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
-from .. import ru, translit, urls
-from ..markup import render_markdown
+from generator import ru, translit, urls
+from generator.render.markup import render_markdown
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

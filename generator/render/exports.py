@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from ..deadlines import Period, PlanPeriod
-from ..models import Item
-from ..portal import ItemView, RoadmapView, SectionView
-from ..schedule import occurrences
+from generator.deadlines import Period, PlanPeriod
+from generator.models import Item
+from generator.portal.portal import ItemView, RoadmapView, SectionView
+from generator.portal.schedule import occurrences
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -112,7 +112,7 @@ def export_ics(roadmap: RoadmapView, site_url: str = "", today: dt.date | None =
     """One all-day VEVENT per dated period; recurring periods get an RRULE up to the plan's end.
 
     UIDs are ``<roadmap>-<item key>-<n>@<host of site_url>``: the item key survives insertions
-    (see :class:`generator.portal._ItemKeys`), so subscribed calendars update instead of duplicating.
+    (see :class:`generator.portal.portal._ItemKeys`), so subscribed calendars update instead of duplicating.
     """
     from icalendar import Calendar
 
@@ -215,13 +215,13 @@ def _description(view: ItemView) -> str:
 
 
 def export_xlsx(roadmap: RoadmapView, site_url: str = "", today: dt.date | None = None) -> bytes:
-    from . import tables
+    from generator.render import tables
 
     return tables.export_xlsx(roadmap, site_url, today)
 
 
 def export_csv(roadmap: RoadmapView, site_url: str = "", today: dt.date | None = None) -> bytes:
-    from . import tables
+    from generator.render import tables
 
     return tables.export_csv(roadmap, site_url, today)
 

@@ -19,11 +19,10 @@ try:  # libyaml's emitter; the same safe output as yaml.safe_dump, faster
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper  # type: ignore[assignment]
 
-from .. import ru, urls
-from ..models import Figure
-from ..models.labels import LABELS
-from ..people import Person
-from ..portal import (
+from generator import ru, urls
+from generator.models import Figure
+from generator.models.labels import LABELS
+from generator.portal.portal import (
     CATEGORY_LABELS,
     LEVEL_LABELS,
     LEVEL_ORDER,
@@ -32,10 +31,9 @@ from ..portal import (
     Portal,
     figures_by_year,
 )
-from ..schedule import STATUS_LABELS, occurrences
-from ..timeline import build_timeline
-from .charts import BarChart, bar_chart
-from .contexts import (
+from generator.portal.schedule import STATUS_LABELS, occurrences
+from generator.render.charts import BarChart, bar_chart
+from generator.render.contexts import (
     FilterOption,
     FormRow,
     HomePage,
@@ -57,8 +55,10 @@ from .contexts import (
     Upcoming,
     YearFigures,
 )
-from .env import environment, relative_url
-from .publish import subscription
+from generator.render.env import environment, relative_url
+from generator.render.publish import subscription
+from generator.render.timeline import build_timeline
+from generator.rules.people import Person
 
 UPCOMING_DAYS = 60
 LATEST_NEWS = 3

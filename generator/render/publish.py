@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .. import urls
-from ..portal import Portal
-from .exports import EXPORTERS
+from generator import urls
+from generator.portal.portal import Portal
+from generator.render.exports import EXPORTERS
 
 CALENDAR_FORMAT = "ics"
 FORMAT_LABELS = {export.format: export.label for export in urls.EXPORTS}

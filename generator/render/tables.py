@@ -1,4 +1,4 @@
-"""The roadmap as a spreadsheet (XLSX) and as CSV, in the flat layout of :mod:`generator.flat_layout`.
+"""The roadmap as a spreadsheet (XLSX) and as CSV, in the flat layout of :mod:`generator.tables.flat`.
 
 * XLSX: sheet «Дорожная карта» — ``Раздел`` and the document's own columns, one row per item, a
   bold frozen header, wrapped text and widths by column role; each extra table on a sheet of its
@@ -27,7 +27,10 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..flat_layout import (
+from generator.importers.cells import split_activity
+from generator.models import Item, Roadmap, Section
+from generator.portal.portal import RoadmapView
+from generator.tables.flat import (
     FORMULA_START,
     MAIN_SHEET,
     META_FIELDS,
@@ -38,9 +41,6 @@ from ..flat_layout import (
     csv_escape,
     sheet_title,
 )
-from ..importers.cells import split_activity
-from ..models import Item, Roadmap, Section
-from ..portal import RoadmapView
 
 DEFAULT_NAMES = {
     "number": "№",

@@ -1,0 +1,132 @@
+"""Regexes for a name in the ways people write it, built from the forms of its words (:mod:`.forms`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.checks.names.forms import Gender, gender_of, plain, word_forms
+from generator.rules.people import Name
+
+SEP = r"[\s.,]*\s"
+"""Between the words of a name: spaces, perhaps after a comma or a dot («Иванова, Мария»)."""
+_HYPHEN = r"\s*[-‐‑‒–—]\s*"
+_INITIAL_SEP = r"[\s.]*"
+
+
+def trie(words: Iterable[str]) -> str:
+    """One regex matching any of ``words``, as a trie: the regex engine then tries them all at once."""
+    root: dict[str, dict] = {}
+    for word in set(words):
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return emit(root)
+
+
+@dataclass(frozen=True)
+class Word:
+    """Every form of one name word; a hyphenated word has a set of forms per part."""
+
+    parts: tuple[frozenset[str], ...]
+
+    @property
+    def leads(self) -> frozenset[str]:
+        """What a match begins with (lower case): every form of the first part."""
+        return self.parts[0]
+
+    def regex(self, capital: bool = False) -> str:
+        body = _HYPHEN.join(f"(?:{trie(part)})" for part in self.parts)
+        return f"(?-i:(?=[А-Я]))(?:{body})" if capital else f"(?:{body})"
+
+    @property
+    def letter(self) -> str:
+        return next(iter(self.parts[0]))[0]
+
+
+def initial(letter: str) -> str:
+    """An initial: a capital with or without a dot, a small letter only with one («М», «М.», «м.»)."""
+    return rf"(?:(?-i:{re.escape(letter.upper())})\.?|(?-i:{re.escape(letter)})\.)"
+
+
+def dotted(letter: str) -> str:
+    return rf"(?:{re.escape(letter)}\.)"
+
+
+@dataclass(frozen=True)
+class NameForms:
+    surname: Word | None
+    first: Word
+    patronymic: Word | None
+
+    @classmethod
+    def of(cls, name: Name) -> NameForms:
+        gender: Gender | None = gender_of(name.first, name.patronymic, name.surname)
+        return cls(
+            Word(word_forms(name.surname, "surname", gender)) if name.surname else None,
+            Word(word_forms(name.first, "first", gender)),
+            Word(word_forms(name.patronymic, "patronymic", gender)) if name.patronymic else None,
+        )
+
+
+def phrases(forms: NameForms, first_with_patronymic: bool) -> list[tuple[str, frozenset[str]]]:
+    """(regex, leads) of a full name: surname and first name either way round, with or without the
+    patronymic; surname with initials after or before it; and, when asked, first name with patronymic."""
+    s, f, p = forms.surname, forms.first, forms.patronymic
+    found: list[tuple[str, frozenset[str]]] = []
+    fl = f.letter
+    if s is not None:
+        sr, fr = s.regex(), f.regex()
+        pr = p.regex() if p else None
+        after = initial(fl) + (rf"(?:{_INITIAL_SEP}{initial(p.letter)})?" if p else "")
+        found += [
+            (rf"{sr}{SEP}{fr}(?:{SEP}{pr})?" if pr else rf"{sr}{SEP}{fr}", s.leads),  # Иванова Мария (Петровна)
+            (rf"{fr}{SEP}(?:{pr}{SEP})?{sr}" if pr else rf"{fr}{SEP}{sr}", f.leads),  # Мария (Петровна) Иванова
+            (rf"{sr}{SEP}{after}", s.leads),  # Иванова М. П., Иванова МП
+            (
+                rf"{dotted(fl)}(?:\s*{dotted(p.letter)})?\s*{sr}" if p else rf"{dotted(fl)}\s*{sr}",
+                frozenset([fl + "."]),
+            ),
+        ]
+        if p is not None:  # «МП Иванова», «М П Иванова»: both initials without dots
+            cap = f"(?-i:{re.escape(fl.upper())}\\s?{re.escape(p.letter.upper())})"
+            found.append((rf"{cap}\s+{sr}", frozenset([fl + p.letter, fl + " " + p.letter])))
+    if first_with_patronymic and p is not None:
+        found.append((rf"{f.regex()}{SEP}{p.regex()}", f.leads))  # Мария Петровна, as pupils address a teacher
+    return found
+
+
+def bounded(pattern: str) -> str:
+    return rf"(?<!\w)(?:{pattern})(?!\w)"
+
+
+def forms_of(name: Name) -> NameForms:
+    return _forms(name.surname, name.first, name.patronymic)
+
+
+_CACHE: dict[tuple[str | None, str, str | None], NameForms] = {}
+
+
+def _forms(surname: str | None, first: str, patronymic: str | None) -> NameForms:
+    key = (surname, first, patronymic)
+    found = _CACHE.get(key)
+    if found is None:
+        found = _CACHE[key] = NameForms.of(Name("", surname, first, patronymic))
+    return found
+
+
+def same_name(a: Name, b: Name) -> bool:
+    """Two records with one full name («ё» and «е», case aside)."""
+    key = lambda n: (plain(n.surname or ""), plain(n.first), plain(n.patronymic or ""))  # noqa: E731
+    return key(a) == key(b)

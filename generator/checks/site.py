@@ -1,0 +1,234 @@
+"""Checks on the built site, before it replaces ``site/``: what must never be published.
+
+:class:`SiteCheck` runs three of them over the staged site and returns every finding:
+
+* **names** (:mod:`generator.checks.names`) — no name of a person without consent, and no surname of
+  a minor, in any form, in any file: pages (text and attributes: alt texts, Open Graph tags), the
+  search index, the sitemap (also gzipped), feeds, calendars, CSV/TXT/Markdown, PDF (text layer),
+  office files, ZIP archives and file names; a file that cannot be read to the end fails the build,
+  a PDF without a text layer is a warning;
+* **executable content** in HTML, SVG, XML and feeds (:mod:`generator.checks.scan`);
+* **spreadsheet formulas** in the generated CSV/XLSX (a cell starting with ``= + - @`` runs in Excel).
+
+HTML pages are checked as MkDocs writes them, in a child process (:class:`PageChecks`); the pass
+over the staged site then reads only the rest and any page whose file changed since.
+
+A finding fails the build; the previous ``site/`` stays as it was. Messages name the file of
+the person (``data/mentors/ivanova-mp.yaml``), never the name itself: build logs may be public.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from generator.checks.names import MAX_READ, check_names, names_in
+from generator.checks.scan import Embeds, Scan
+from generator.checks.trusted import OWN_TEMPLATE_DIRS, Trusted, trusted
+from generator.errors import Problem, Severity
+from generator.models import Curator, Mentor
+from generator.parallel import Stream
+from generator.rules.people import NamePolicy, name_policy
+from generator.tables.flat import FORMULA_START
+
+
+@dataclass(frozen=True)
+class SiteCheck:
+    """Everything the post-build checks need, gathered before MkDocs runs.
+
+    ``scan`` (executable content, spreadsheet formulas) reads one tree built from one ``content/``;
+    ``names`` reads any tree with the policy of everyone given. A school runs both over its site; a
+    district scans each organization's section where it is built and searches names once over the
+    merged site, with everyone's names (see :mod:`generator.district.build`).
+    """
+
+    names: NamePolicy
+    trusted: Trusted
+    embeds: Embeds
+    content_dir: Path
+    base_path: str = "/"
+    skip: frozenset[str] = frozenset()  # site paths copied unchanged from third-party packages (Decap CMS)
+    section: str = ""  # the district's organization this tree is the section of; "" for a school or the district
+
+    @classmethod
+    def of(
+        cls,
+        content_dir: Path,
+        people: Iterable[tuple[str, Mentor | Curator]],
+        theme_dirs: Iterable[str],
+        embed_hosts: Sequence[str],
+        site_url: str | None = None,
+        skip: Iterable[str] = (),
+        policy: NamePolicy | None = None,
+        section: str = "",
+    ) -> SiteCheck:
+        """``policy``, when given, stands for ``people``'s (a district's: everyone's, computed once)."""
+        base_path = urlsplit(site_url or "/").path or "/"
+        return cls(
+            policy or name_policy(people),
+            trusted((*theme_dirs, *OWN_TEMPLATE_DIRS)),
+            Embeds(tuple(embed_hosts)),
+            content_dir,
+            base_path if base_path.endswith("/") else base_path + "/",
+            frozenset(skip),
+            section,
+        )
+
+    def run(
+        self, site: Path, exclude: Iterable[str] = (), early: Mapping[str, EarlyPage] | None = None
+    ) -> list[Problem]:
+        """Every check over ``site``, leaving out its top-level folders ``exclude`` (checked where built).
+
+        ``early`` holds pages checked as MkDocs wrote them (:class:`PageChecks`): a page whose file
+        is still byte for byte what was checked is not read again (its path still is).
+        """
+        exclude = tuple(exclude)
+        known = {rel: page for rel, page in (early or {}).items() if _unchanged(site / rel, page.digest)}
+        scanned = self.scan(site, exclude, frozenset(known))
+        found_names = self.search_names(site, exclude, frozenset(known))
+        found_names += [p for page in known.values() for p in page.names]
+        found_scan = scanned + [p for page in known.values() for p in page.scan]
+        by_file = lambda problem: problem.file  # noqa: E731 - stable: a file's findings keep their order
+        return sorted(dict.fromkeys(found_names), key=by_file) + sorted(found_scan, key=by_file)
+
+    def search_names(
+        self, site: Path, exclude: Iterable[str] = (), known: frozenset[str] = frozenset()
+    ) -> list[Problem]:
+        return check_names(site, self.names, self.content_dir, self.skip, frozenset(exclude), known, self.section)
+
+    def scan(self, site: Path, exclude: Iterable[str] = (), known: frozenset[str] = frozenset()) -> list[Problem]:
+        """Scripts, handlers, forms and formulas in ``site``, leaving out its top-level folders ``exclude``
+        and the pages ``known`` (scanned as MkDocs wrote them)."""
+        folders = frozenset(exclude)
+        problems = self._scanner(site, folders).run(known)
+        return problems + check_spreadsheets(site, self.content_dir, folders)
+
+    def page(self, site: Path, rel: str, raw: bytes) -> EarlyPage:
+        """The checks of one HTML page of ``site`` before it is written: ``raw`` is what will be in the file."""
+        return EarlyPage(
+            _digest(raw),
+            tuple(names_in(self.names, rel, raw[:MAX_READ].decode("utf-8", errors="replace"), self.section)),
+            tuple(self._scanner(site, frozenset()).page(rel, raw)),
+        )
+
+    def _scanner(self, site: Path, exclude: frozenset[str]) -> Scan:
+        return Scan(site, self.trusted, self.embeds, self.content_dir, self.base_path, self.skip, exclude)
+
+
+def failing(findings: Iterable[Problem]) -> bool:
+    """Whether any of the post-build findings is an error (a warning — a PDF without text — does not stop a build)."""
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+@dataclass(frozen=True)
+class EarlyPage:
+    """What the checks found in a page as MkDocs wrote it; ``digest`` proves the file is still that page."""
+
+    digest: bytes
+    names: tuple[Problem, ...]
+    scan: tuple[Problem, ...]
+
+
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+def _unchanged(path: Path, digest: bytes) -> bool:
+    try:
+        return path.is_file() and _digest(path.read_bytes()) == digest
+    except OSError:
+        return False
+
+
+class PageChecks:
+    """The checks of HTML pages as MkDocs writes them, in a child process on a second core.
+
+    MkDocs writes pages one after another on one core; :meth:`page` hands each one to a forked
+    child (:class:`generator.parallel.Stream`) that checks it meanwhile. :meth:`results` then
+    feeds :meth:`SiteCheck.run`, which reads again only what changed or was never sent. Without a
+    second core there are no results and :meth:`SiteCheck.run` checks every page itself.
+    """
+
+    def __init__(self, site_check: SiteCheck, site: Path) -> None:
+        self._stream: Stream[dict[str, EarlyPage]] = Stream(partial(_check_pages, site_check, site))
+
+    def page(self, rel: str, raw: bytes) -> None:
+        self._stream.send((rel, raw))
+
+    def results(self) -> dict[str, EarlyPage]:
+        return self._stream.result() or {}
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+def _check_pages(site_check: SiteCheck, site: Path, pages: Iterator[object]) -> dict[str, EarlyPage]:
+    results = {}
+    for rel, raw in pages:  # type: ignore[misc]
+        results[rel] = site_check.page(site, rel, raw)
+    return results
+
+
+# --- spreadsheets ------------------------------------------------------------------------------
+
+
+def check_spreadsheets(site: Path, content_dir: Path | None, exclude: frozenset[str] = frozenset()) -> list[Problem]:
+    """Generated CSV/XLSX files hold no cell that Excel would run as a formula."""
+    problems = []
+    for path in sorted(site.rglob("*")):
+        suffix = path.suffix.lower()
+        if suffix not in (".csv", ".xlsx") or not path.is_file():
+            continue
+        rel = path.relative_to(site).as_posix()
+        if rel.partition("/")[0] in exclude:
+            continue
+        if content_dir is not None and (content_dir / rel).is_file():
+            continue  # an editor's own file, published as uploaded
+        found = _csv_formulas(path) if suffix == ".csv" else _xlsx_formulas(path)
+        if found:
+            problems.append(
+                Problem(
+                    f"site/{rel}",
+                    None,
+                    f"в таблице есть ячейка, которую Excel выполнит как формулу ({found})",
+                    "выгрузка должна начинать такие ячейки с апострофа (flat_layout.csv_escape); сайт не обновлён",
+                )
+            )
+    return problems
+
+
+def _csv_formulas(path: Path) -> str | None:
+    text = path.read_bytes()[:MAX_READ].decode("utf-8-sig", errors="replace")
+    for row_number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)), start=1):
+        for column, cell in enumerate(row, start=1):
+            if cell.startswith(FORMULA_START):
+                return f"строка {row_number}, столбец {column}: «{cell[:40]}»"
+    return None
+
+
+def _delimiter(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+def _xlsx_formulas(path: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.namelist():
+                if member.startswith("xl/externalLinks/"):
+                    return "внешняя ссылка (DDE)"
+                if member.startswith("xl/worksheets/") and member.endswith(".xml"):
+                    with archive.open(member) as stream:
+                        if re.search(rb"<(?:\w+:)?f[\s>/]", stream.read(MAX_READ)):
+                            return f"лист {member.rsplit('/', 1)[-1]}"
+    except (zipfile.BadZipFile, OSError):
+        return None
+    return None

@@ -1,0 +1,37 @@
+"""``nastavnik export [--roadmap ID] --format json|xlsx|csv|ics [-o FILE]``"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from generator.errors import DataErrors, UsageError
+from generator.project import Project, check
+from generator.render.exports import EXPORTERS
+
+
+def run(args: argparse.Namespace) -> tuple[list[str], int]:
+    project = Project.find()
+    checked = check(project)
+    if checked.problems.errors or checked.portal is None:
+        raise DataErrors(checked.problems.sorted())
+    portal = checked.portal
+    if args.roadmap:
+        roadmap = next((r for r in portal.roadmaps if r.id == args.roadmap), None)
+        if roadmap is None:
+            known = ", ".join(sorted(r.id for r in portal.roadmaps)) or "нет ни одной"
+            raise UsageError(f"--roadmap {args.roadmap}: такой дорожной карты нет в data/roadmaps/ (есть: {known})")
+    else:
+        roadmap = portal.current_roadmap
+        if roadmap is None:
+            raise UsageError("в портале нет дорожных карт: импортируйте её командой nastavnik import ФАЙЛ")
+    exporter = EXPORTERS.get(args.format)
+    if exporter is None:  # pragma: no cover - argparse limits the choices
+        raise UsageError(f"формат {args.format} не поддерживается")
+    payload = exporter.write(roadmap, portal.site_url, portal.today)  # the same bytes as the site's /roadmap.*
+    output = args.output or (f"{roadmap.id}{exporter.suffix}" if exporter.binary else None)
+    if output is None:
+        # On the screen the CSV's byte-order mark (there for Excel) would only be a stray character.
+        return [payload.decode("utf-8-sig").rstrip("\n")], 0
+    Path(output).write_bytes(payload)
+    return [f"Дорожная карта «{roadmap.id}» выгружена в {output} ({args.format})"], 0

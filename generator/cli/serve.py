@@ -1,0 +1,24 @@
+"""``nastavnik serve [--dev-addr HOST:PORT]``: MkDocs' live preview with our plugin watching ``data/``."""
+
+from __future__ import annotations
+
+import argparse
+
+from generator.errors import BuildFailed, UsageError
+from generator.project import Project
+
+
+def run(args: argparse.Namespace) -> tuple[list[str], int]:
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    project = Project.find()
+    host, _, port = args.dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        raise UsageError(f"--dev-addr {args.dev_addr}: нужен адрес вида 127.0.0.1:8000")
+    print(f"Предпросмотр: http://{args.dev_addr}/ (остановить — Ctrl+C)", flush=True)
+    try:
+        serve(config_file=str(project.config_file), dev_addr=args.dev_addr, livereload=True)
+    except MkDocsException as exc:
+        raise BuildFailed(f"предпросмотр не запустился: {exc}") from None
+    return [], 0

@@ -1,0 +1,87 @@
+"""The plugin's configuration helpers: the theme's folders, what the theme reads, checking under plain MkDocs."""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from generator import ru
+from generator.engine.hardening import inert
+from generator.errors import Problems
+from generator.models import Curator, Mentor
+from generator.portal.portal import Portal
+from generator.project import ORGANIZATIONS, Project, check
+from generator.rules.people import people_of
+
+
+def _check_for_mkdocs(
+    project: Project,
+) -> tuple[Problems, Portal | None, dict[str, str], list[tuple[str, Mentor | Curator]]]:
+    """Plain ``mkdocs build``/``serve``: a school's data, or a district's section (pages rendered here).
+
+    Also everyone whose name the data holds, for the post-build search of private names.
+    """
+    if project.is_district:
+        from generator.district.pages import preview
+
+        return preview(project)
+    checked = check(project)
+    return checked.problems, checked.portal, {}, people_of(checked.records)
+
+
+def _without_organizations(files: Files, config: MkDocsConfig) -> Files:
+    """A district's section leaves out ``content/organizations/``: each organization is a build of its own."""
+    project = Project(Path(config.config_file_path).resolve().parent)
+    if not project.is_district or Path(config.docs_dir).resolve() != project.content_dir.resolve():
+        return files
+    prefix = ORGANIZATIONS + "/"
+    return Files([f for f in files if not f.src_uri.startswith(prefix)])
+
+
+def theme_dir() -> str:
+    """Our mkdocs-material overrides (the repository's ``theme/``, installed as ``generator.theme``)."""
+    return str(importlib.resources.files("generator.theme"))
+
+
+def _add_theme_overrides(config: MkDocsConfig) -> None:
+    """Put our overrides right after the portal's own ``custom_dir`` (which may override them in turn)."""
+    ours = os.path.realpath(theme_dir())
+    dirs = config.theme.dirs
+    if any(os.path.realpath(d) == ours for d in dirs):
+        return
+    custom = config.theme.custom_dir
+    dirs.insert(1 if custom and os.path.realpath(dirs[0]) == os.path.realpath(custom) else 0, ours)
+
+
+def site_info(portal: Portal) -> dict[str, Any]:
+    """What the theme's overrides read (``config.extra.nastavnik``): HTML-escaped strings (Markup)."""
+    org = portal.organization
+    info = {
+        "org_name": org.name,
+        "org_short_name": org.short_name,
+        "address": org.address or "",
+        "phone": org.phone or "",
+        "email": org.email or "",
+        "site": org.site or "",
+        "vk": org.vk or "",
+        "primary": org.colors.primary,
+        "on_primary": text_colour(org.colors.primary),
+        "accent": org.colors.accent,
+        "last_changed": ru.date(portal.last_changed),
+        "last_changed_iso": portal.last_changed.isoformat(),
+    }
+    # MkDocs renders the theme without autoescaping: the values arrive HTML-escaped (see hardening.py).
+    return {key: inert(value) for key, value in info.items()}
+
+
+def text_colour(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (``#1f4e8c``) by WCAG contrast."""
+    channels = [int(background[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#ffffff" if (1.05 / (luminance + 0.05)) >= ((luminance + 0.05) / 0.05) else "#000000"

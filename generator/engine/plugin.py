@@ -1,0 +1,282 @@
+"""The MkDocs plugin: hands the generated pages and exports to MkDocs.
+
+Registered in ``mkdocs.yml`` as ``nastavnik``, so plain ``mkdocs build`` and ``mkdocs serve`` work
+in a portal's root: the plugin checks the data, renders the pages of the URL map as virtual files
+(nothing is written into ``content/``), appends the generated blocks to ``parents.md``, cleans the
+HTML of the editors' own pages, and makes ``mkdocs serve`` watch ``data/``.
+
+``nastavnik build`` checks the data itself and hands the ready Portal over with :meth:`preset`,
+so the work is not done twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from generator import urls
+from generator.checks.site import EarlyPage, PageChecks, SiteCheck, failing
+from generator.editor import decap
+from generator.engine.config import (
+    _add_theme_overrides,
+    _check_for_mkdocs,
+    _without_organizations,
+    site_info,
+    text_colour,
+    theme_dir,
+)
+from generator.engine.hardening import harden_feeds, harden_page, harden_view
+from generator.engine.publish_guard import refuse_collisions, withheld_copies
+from generator.engine.search_index import rewrite_utf8
+from generator.errors import format_problems
+from generator.models import Curator, Mentor
+from generator.parallel import Background
+from generator.portal.portal import Portal
+from generator.project import Project
+from generator.render.env import bytecode_cache
+from generator.render.markup import DEFAULT_EMBED_HOSTS, clean_html
+from generator.render.pages import render_pages, render_parents_blocks, render_post_image, render_post_people, view_meta
+from generator.render.publish import downloads, export_files
+from generator.rules.images import ImageRefused, clean_site_images
+
+log = logging.getLogger("mkdocs.plugins.nastavnik")
+
+PARENTS_PAGE = urls.source("parents")
+POSTS_DIR = urls.NEWS_POSTS
+
+
+class AdminConfig(Config):
+    """The browser editor at /admin/ (Decap CMS); see generator/editor/decap.py and the README."""
+
+    enabled = c.Type(bool, default=True)
+    repo = c.Optional(c.Type(str))  # owner/name on GitHub; by default taken from repo_url
+    branch = c.Type(str, default="main")
+    base_url = c.Optional(c.Type(str))  # the OAuth client that signs editors in to GitHub
+    auth_endpoint = c.Optional(c.Type(str))
+
+
+class NastavnikConfig(Config):
+    embed_hosts = c.ListOfItems(c.Type(str), default=list(DEFAULT_EMBED_HOSTS))
+    """Hosts whose iframes (video, maps) may be embedded in editors' pages; each is sandboxed."""
+    admin = c.SubConfig(AdminConfig)
+
+
+class NastavnikPlugin(BasePlugin[NastavnikConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.portal: Portal | None = None
+        self.preset_portal: Portal | None = None
+        self.generated: dict[str, str] = {}
+        self.notes: list[str] = []  # what the editor should know about the build (printed by nastavnik build)
+        self.preset_people: list[tuple[str, Mentor | Curator]] | None = None
+        self.site_check: SiteCheck | None = None  # the post-build checks, when the people are known (see on_config)
+        self.early: dict[str, EarlyPage] = {}  # pages checked as they were written (see generator.checks.site)
+        self._pages: PageChecks | None = None
+        self._exports: dict[str, File] = {}  # the roadmap's exports, filled in when written
+        self._writing: Background[dict[str, bytes]] | None = None
+
+    def preset(
+        self,
+        portal: Portal,
+        rendered: dict[str, str] | None = None,
+        people: list[tuple[str, Mentor | Curator]] | None = None,
+    ) -> None:
+        """Use an already checked Portal (and its rendered pages) instead of loading the data again.
+
+        With ``people``, pages are checked for their names as they are written (see :attr:`early`).
+        """
+        self.preset_portal = portal
+        self.generated = dict(rendered or {})
+        self.preset_people = people
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        project = Project(Path(config.config_file_path).resolve().parent)
+        people: list[tuple[str, Mentor | Curator]] | None = None  # None: the caller runs the checks itself
+        if self.preset_portal is not None:
+            self.portal = self.preset_portal
+            people = self.preset_people
+        else:
+            problems, portal, self.generated, people = _check_for_mkdocs(project)
+            if problems.errors or portal is None:
+                raise PluginError("\n" + format_problems(problems.sorted()))
+            for warning in problems.warnings:
+                log.warning(warning.format())
+            for notice in problems.notices:
+                log.info(notice.format())
+            self.portal = portal
+        config.extra["nastavnik"] = site_info(self.portal)
+        _add_theme_overrides(config)
+        self.site_check = None
+        if people is not None:
+            self.site_check = SiteCheck.of(
+                project.content_dir,
+                people,
+                config.theme.dirs,
+                self.config.embed_hosts,
+                config.site_url,
+                decap.vendor_paths(project.root),
+                section=project.org or "",
+            )
+        return config
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Material's templates are compiled once and kept (each section of a district is a build of its own).
+
+        The last event before MkDocs copies files into the site: the exports started in on_files are collected.
+        """
+        env.bytecode_cache = bytecode_cache()
+        self._collect_exports()
+        self.early = {}
+        if self.site_check is not None:
+            self._pages = PageChecks(self.site_check, Path(config.site_dir))
+        return env
+
+    @event_priority(-1000)  # last: the page as it will be written
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self._pages is not None:
+            self._pages.page(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs does
+        return output
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.portal is not None
+        files = _without_organizations(files, config)
+        if not self.generated:
+            self.generated = render_pages(self.portal)
+        for src, markdown in self.generated.items():
+            if files.get_file_from_path(src) is not None:
+                raise PluginError(
+                    f"content/{src}: эта страница создаётся генератором из data/ — "
+                    "переименуйте или удалите файл в content/"
+                )
+            files.append(File.generated(config, src, content=markdown))
+        self._add_exports(files, config)
+        self._add_admin(files, config)
+        refuse_collisions(files, config)
+        # Photos of people who did not consent to them, also where a link or a copy in content/ leads to them.
+        for file in withheld_copies(files, Path(config.docs_dir), self.portal.withheld_files):
+            files.remove(file)
+        return files
+
+    def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
+        """The current roadmap in every registered format: ``/roadmap.ics``, ``/roadmap.json``, …
+
+        The files are written beside MkDocs' reading of the pages (see :mod:`generator.parallel`)
+        and filled in by :meth:`_collect_exports`.
+        """
+        assert self.portal is not None
+        self._exports = {}
+        if self.portal.current_roadmap is None:
+            return
+        for download in downloads():
+            if files.get_file_from_path(download.filename) is not None:
+                raise PluginError(
+                    f"content/{download.filename}: этот файл создаётся генератором из data/ — удалите его из content/"
+                )
+            file = File.generated(config, download.filename, content=b"")
+            self._exports[download.filename] = file
+            files.append(file)
+        self._writing = Background(export_files, self.portal, self.portal.site_url or config.site_url or "")
+
+    def _collect_exports(self) -> None:
+        if self._writing is None:
+            return
+        written, self._writing = self._writing.result(), None
+        for name, file in self._exports.items():
+            file.content_bytes = written[name]
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._writing is not None:
+            self._writing.close()
+            self._writing = None
+        if self._pages is not None:
+            self._pages.close()
+            self._pages = None
+
+    def _add_admin(self, files: Files, config: MkDocsConfig) -> None:
+        """/admin/: static files (not pages), so they stay out of the nav, the search index and the sitemap."""
+        self.notes = []
+        if not self.config.admin.enabled:
+            return
+        root = Path(config.config_file_path).resolve().parent
+        site = decap.admin_site(root, decap.settings_from(dict(config), dict(self.config.admin)))
+        if site.note:
+            self.notes.append(site.note)
+            log.info(site.note)
+        for dest, text in site.generated.items():
+            files.append(File.generated(config, dest, content=text))
+        for dest, source in site.copied.items():
+            files.append(File.generated(config, dest, abs_src_path=str(source)))
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri == PARENTS_PAGE and self.portal is not None:
+            return markdown.rstrip() + "\n\n" + render_parents_blocks(self.portal)
+        if page.file.src_uri.startswith(POSTS_DIR) and self.portal is not None:
+            stem = Path(page.file.src_uri).stem
+            people = render_post_people(self.portal, stem)
+            image = render_post_image(self.portal, page.file.src_uri)  # the post's picture on top
+            return image + (markdown.rstrip() + "\n\n" + people if people else markdown)
+        return markdown
+
+    @event_priority(-50)
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The editors' pages may use Markdown and safe HTML; everything executable is removed.
+
+        Every page's title, front matter and contents are made inert too: the theme prints them unescaped.
+        """
+        harden_page(page)
+        if page.file.src_uri in self.generated:
+            return html  # our own templates: every value is already escaped
+        return clean_html(html, self.config.embed_hosts)
+
+    @event_priority(-150)  # after the blog plugin (-100) has rendered the excerpts of a view
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """The blog's archive, category and pagination pages get a Russian title and description; then every
+        value the theme prints raw is made inert."""
+        if self.portal is not None and page.title and not page.meta.get("description"):
+            page.meta.update(view_meta(page.url, str(page.title), self.portal))
+        harden_view(context, tuple(self.config.embed_hosts))
+        return context
+
+    @event_priority(-110)  # after the RSS plugin has written the feeds (and Material's offline plugin, -100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Photos lose their EXIF, feeds their scripts; under plain `mkdocs build` the post-build checks run here too."""
+        site = Path(config.site_dir)
+        try:
+            clean_site_images(site)
+        except ImageRefused as refused:
+            raise PluginError(refused.problem.format()) from None
+        harden_feeds(site, tuple(self.config.embed_hosts))
+        rewrite_utf8(site)  # the search index: Cyrillic as UTF-8, not \u escapes
+        if self._pages is not None:
+            self.early, self._pages = self._pages.results(), None
+        if self.site_check is not None and self.preset_portal is None:  # plain `mkdocs build`: no caller checks
+            problems = self.site_check.run(site, early=self.early)
+            if failing(problems):
+                raise PluginError("\n" + format_problems(problems))
+            for warning in problems:
+                log.warning(warning.format())
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        # MkDocs itself watches content/ and mkdocs.yml; data/ and the theme overrides are ours to add.
+        root = Path(config.config_file_path).resolve().parent
+        folders = [root / "data", Path(theme_dir())]
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
+        for folder in dict.fromkeys(f.resolve() for f in folders):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+
+__all__ = ["NastavnikPlugin", "site_info", "text_colour", "theme_dir"]

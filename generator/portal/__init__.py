@@ -1,0 +1,3 @@
+"""Stage 3, the portal: one immutable model of everything a site shows (:mod:`.portal`), made from the
+checked records, with the roadmap's periods and statuses as of the build date (:mod:`.schedule`).
+Templates read only this (through the page contexts of :mod:`generator.render`)."""

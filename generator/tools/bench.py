@@ -1,0 +1,274 @@
+"""``make bench`` (``python -m generator.tools.bench``): our build against plain mkdocs-material, on the same pages.
+
+For a synthetic school and synthetic districts of 1, 10 and 50 organizations (``BENCH_SIZES=1,10``
+for fewer), it builds the portal with ``nastavnik build --timings`` and, in the same run, the same
+Markdown as one plain mkdocs-material site (:mod:`generator.tools.bench_plain`); each build is a child
+process, measured by wall clock and by its peak memory (``wait4``); builds of portals up to 10
+organizations run 5 times each, in turns, and the median counts (``BENCH_REPEAT=N`` to change). It
+prints a table, checks the goals of issue 9 and writes everything to ``build/bench.json``:
+
+* the generator's own work (load + validate + render) ≤ 10 % of the MkDocs work of the same pages;
+* a school portal in ≤ 1.2× plain Material's time;
+* a 50-organization district in ≤ 30 s;
+* linear cost: 10× the records ≤ 11× the time (time per record grows by ≤ 10 %).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from generator import ru
+from generator.tools import synthetic
+from generator.tools.bench_plain import dump_plain
+
+SIZES = (1, 10, 50)
+OUT = Path("build")
+TODAY = "2026-11-22"
+GOALS = {"generator_share": 0.10, "school_ratio": 1.2, "district_50_seconds": 30.0, "linearity": 1.1}
+INDEX_LIMIT = 1024 * 1024
+REPEAT_SMALL = 5  # runs of each build for a portal of up to SMALL_PORTAL organizations (BENCH_REPEAT=N to change)
+SMALL_PORTAL = 10
+
+
+@dataclass(frozen=True)
+class Row:
+    portal: str
+    organizations: int
+    pages: int
+    records: int
+    ours_seconds: float  # wall clock of the whole command, start-up included (as for plain MkDocs)
+    plain_seconds: float
+    plain_pages: int
+    generator_seconds: float  # load + validate + render (summed over processes)
+    mkdocs_seconds: float  # summed over processes
+    peak_mb: float
+    plain_peak_mb: float
+    search_index_kb: float  # the largest organization's
+
+    @property
+    def ratio(self) -> float:
+        return self.ours_seconds / self.plain_seconds if self.plain_seconds else 0.0
+
+    @property
+    def generator_share(self) -> float:
+        return self.generator_seconds / self.mkdocs_seconds if self.mkdocs_seconds else 0.0
+
+
+def sizes_from_env() -> tuple[int, ...]:
+    text = os.environ.get("BENCH_SIZES", "").strip()
+    if not text:
+        return SIZES
+    try:
+        sizes = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise SystemExit(f"BENCH_SIZES={text}: нужен список чисел через запятую, например 1,10") from None
+    if not sizes or min(sizes) < 1:
+        raise SystemExit(f"BENCH_SIZES={text}: нужно хотя бы одно число не меньше 1")
+    return sizes
+
+
+def run_child(args: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Run a child process; (wall seconds, peak memory in MB of it and its children, stderr)."""
+    env = {**os.environ, "NASTAVNIK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} (в {cwd}) завершилась с кодом {proc.returncode}:\n{err}")
+    return seconds, usage.ru_maxrss / 1024, err
+
+
+def repeats_for(organizations: int) -> int:
+    """How many times each build is run: a second of a small portal is noisy, a large one is not."""
+    text = os.environ.get("BENCH_REPEAT", "").strip()
+    if text.isdigit() and int(text) >= 1:
+        return int(text)
+    return REPEAT_SMALL if organizations <= SMALL_PORTAL else 1
+
+
+def measure(name: str, root: Path, organizations: int) -> Row:
+    """Our build and plain Material on the portal at ``root``: the median of :func:`repeats_for` runs each,
+    taken in turns (ours, Material, ours, …) so that a busy moment of the machine hits both alike."""
+    timings_file = root / "timings.json"
+    config = dump_plain(root, root.parent / f"{root.name}-plain")
+    plain_site = config.parent / "site"
+    ours_runs, plain_runs, timings_runs = [], [], []
+    for _ in range(repeats_for(organizations)):
+        ours_runs.append(
+            run_child([sys.executable, "-m", "generator", "build", "--timings", str(timings_file)], root)[:2]
+        )
+        timings_runs.append(json.loads(timings_file.read_text(encoding="utf-8")))
+        plain_runs.append(
+            run_child(
+                [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(plain_site)], config.parent
+            )[:2]
+        )
+    ours_seconds = statistics.median(seconds for seconds, _ in ours_runs)
+    plain_seconds = statistics.median(seconds for seconds, _ in plain_runs)
+    ours_peak = max(peak for _, peak in ours_runs)
+    plain_peak = max(peak for _, peak in plain_runs)
+    timings = {
+        key: statistics.median(run[key] for run in timings_runs) for key in ("load", "validate", "render", "mkdocs")
+    } | {key: timings_runs[-1][key] for key in ("pages", "records")}
+    indexes = [p.stat().st_size for p in (root / "site").rglob("search_index.json")]
+    return Row(
+        portal=name,
+        organizations=organizations,
+        pages=timings["pages"],
+        records=timings["records"],
+        ours_seconds=round(ours_seconds, 3),
+        plain_seconds=round(plain_seconds, 3),
+        plain_pages=sum(1 for _ in plain_site.rglob("*.html")),
+        generator_seconds=round(timings["load"] + timings["validate"] + timings["render"], 3),
+        mkdocs_seconds=timings["mkdocs"],
+        peak_mb=round(ours_peak, 1),
+        plain_peak_mb=round(plain_peak, 1),
+        search_index_kb=round(max(indexes, default=0) / 1024, 1),
+    )
+
+
+@dataclass(frozen=True)
+class Linearity:
+    """Time per record of a district size against the smallest one."""
+
+    smaller: int  # organizations
+    larger: int
+    records_ratio: float
+    time_ratio: float
+    per_record_growth: float
+
+    @property
+    def linear(self) -> bool:
+        """10× the records ≤ 11× the time: the time per record grows by at most 10 %."""
+        return self.per_record_growth <= GOALS["linearity"]
+
+
+def linearity(rows: list[Row]) -> list[Linearity]:
+    """Each district size against the smallest one."""
+    districts = sorted((r for r in rows if r.portal == "район"), key=lambda r: r.records)
+    if len(districts) < 2:
+        return []
+    base = districts[0]
+    return [
+        Linearity(
+            smaller=base.organizations,
+            larger=row.organizations,
+            records_ratio=round(row.records / base.records, 2),
+            time_ratio=round(row.ours_seconds / base.ours_seconds, 2),
+            per_record_growth=round((row.ours_seconds / row.records) / (base.ours_seconds / base.records), 3),
+        )
+        for row in districts[1:]
+    ]
+
+
+def goals(rows: list[Row], linear: list[Linearity]) -> dict[str, object]:
+    school = next((r for r in rows if r.portal == "школа"), None)
+    big = next((r for r in rows if r.portal == "район" and r.organizations == 50), None)
+    return {
+        "generator_share_max": round(max(r.generator_share for r in rows), 3),
+        "generator_share_ok": all(r.generator_share <= GOALS["generator_share"] for r in rows),
+        "school_ratio": round(school.ratio, 2) if school else None,
+        "school_ratio_ok": school.ratio <= GOALS["school_ratio"] if school else None,
+        "district_50_seconds": big.ours_seconds if big else None,
+        "district_50_ok": big.ours_seconds <= GOALS["district_50_seconds"] if big else None,
+        "linear_ok": all(item.linear for item in linear) if linear else None,
+        "search_index_ok": all(r.search_index_kb * 1024 <= INDEX_LIMIT for r in rows),
+    }
+
+
+def table(rows: list[Row]) -> str:
+    head = (
+        "| портал | организаций | страниц | записей | наша сборка, с | Material, с | отношение | доля генератора "
+        "| память, МБ (наша / Material) | поисковый индекс, КБ |"
+    )
+    lines = [head, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in rows:
+        cells = [
+            r.portal, r.organizations, r.pages, r.records, ru.decimal(r.ours_seconds, 1), ru.decimal(r.plain_seconds, 1),
+            ru.decimal(r.ratio, 2), f"{ru.decimal(100 * r.generator_share, 1)} %", f"{r.peak_mb:.0f} / {r.plain_peak_mb:.0f}",
+            f"{r.search_index_kb:.0f}",
+        ]  # fmt: skip
+        lines.append("| " + " | ".join(map(str, cells)) + " |")
+    return "\n".join(lines)
+
+
+def name_guard(root: Path, build_seconds: float) -> dict[str, float]:
+    """The name guard alone over the school's built site: forms of every name, then every file read and
+    searched in this one process (a build checks most pages on a second core while MkDocs writes them)."""
+    from generator.checks.names import check_names, search_for
+    from generator.project import Project, check
+    from generator.rules.people import name_policy, people_of
+
+    policy = name_policy(people_of(check(Project(root)).records))
+    started = time.perf_counter()
+    search_for(policy)
+    check_names(root / "site", policy, root / "content")
+    seconds = time.perf_counter() - started
+    return {"seconds": round(seconds, 3), "share": round(seconds / build_seconds, 4) if build_seconds else 0.0}
+
+
+def run(sizes: tuple[int, ...], out: Path = OUT) -> dict[str, object]:
+    work = out.resolve() / "bench"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    school = synthetic.create(work / "school", 1, school=True)
+    rows = [measure("школа", school, 1)]
+    guard = name_guard(school, rows[0].ours_seconds)
+    for size in sizes:
+        rows.append(measure("район", synthetic.create(work / f"district-{size}", size), size))
+    linear = linearity(rows)
+    report = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average": [round(x, 2) for x in os.getloadavg()],
+        },
+        "goals": GOALS,
+        "rows": [
+            {**asdict(r), "ratio": round(r.ratio, 3), "generator_share": round(r.generator_share, 4)} for r in rows
+        ],
+        "linearity": [{**asdict(item), "linear": item.linear} for item in linear],
+        "status": goals(rows, linear),
+        "name_guard": guard,
+        "table": table(rows),
+    }
+    (out / "bench.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return report
+
+
+def main() -> None:
+    sizes = sizes_from_env()
+    report = run(sizes)
+    print(report["table"])
+    for item in report["linearity"]:  # type: ignore[attr-defined]
+        verdict = "линейно" if item["linear"] else "НЕ линейно"
+        print(
+            f"Линейность {item['smaller']} → {item['larger']} организаций: записей ×{ru.decimal(item['records_ratio'], 2)}, "
+            f"время ×{ru.decimal(item['time_ratio'], 2)}, время на запись ×{ru.decimal(item['per_record_growth'], 3)} — {verdict}"
+        )
+    guard = report["name_guard"]
+    print(
+        f"Поиск имён в собранной школе (все файлы, в одном процессе — верхняя граница): "
+        f"{ru.decimal(guard['seconds'], 2)} с, {ru.decimal(100 * guard['share'], 1)} % сборки"  # type: ignore[index]
+    )
+    print("Цели:", json.dumps(report["status"], ensure_ascii=False))
+    load = ", ".join(ru.decimal(x, 2) for x in os.getloadavg())
+    print(f"Средняя нагрузка машины за 1, 5 и 15 минут: {load} (ядер: {os.cpu_count()})")
+    print(f"Подробности: {OUT / 'bench.json'}")
+
+
+if __name__ == "__main__":
+    main()

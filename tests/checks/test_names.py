@@ -1,0 +1,213 @@
+"""The name guard over a generated population: every case, every way of writing, every attachment format.
+
+A person without consent must be found however the text declines and writes their name, in whatever
+file; a consenting person written the same way must not be. The population and its declension are
+the test's own (tests/name_population.py); the files are built by hand (tests/name_files.py).
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.checks import names as namecheck
+from generator.checks.names import NameSearch, check_names
+from generator.checks.names.files import site_texts
+from generator.errors import Severity
+from generator.rules.people import Name, NamePolicy, split_name
+from name_files import FORMATS, pdf, write
+from name_population import CASES, STYLES, population, surnames, written
+
+PEOPLE = population()
+WHO = "data/mentors/x-person.yaml"
+OTHER = split_name("data/mentors/drugoj.yaml", "Тестова Зоя Львовна")
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def name_of(person, second_surname=None) -> Name:  # type: ignore[no-untyped-def]
+    surname, first, patronymic, _ = person
+    full = surname[0] if second_surname is None else f"{surname[0]}-{second_surname[0]}"
+    return Name(WHO, full, first[0], patronymic[0])
+
+
+def findings(policy: NamePolicy, file: str, text: str) -> list[str]:
+    with tempfile.TemporaryDirectory() as folder:
+        write(Path(folder), file, f"На встрече выступил(а) {text}, все остались довольны.")
+        return [p.message for p in check_names(Path(folder), policy) if p.severity is Severity.ERROR]
+
+
+people = st.sampled_from(PEOPLE)
+doubles = st.one_of(st.none(), st.sampled_from(surnames(True)[:20]))
+
+
+@SETTINGS
+@given(person=people, case=st.sampled_from(CASES), style=st.sampled_from(STYLES), file=st.sampled_from(list(FORMATS)))
+def test_a_withheld_person_is_found_in_every_case_style_and_format(person, case, style, file):
+    policy = NamePolicy((name_of(person), OTHER), (), ())
+    found = findings(policy, file, written(person, case, style))
+    assert any(WHO in message for message in found), (written(person, case, style), file)
+
+
+@SETTINGS
+@given(person=people, case=st.sampled_from(CASES), style=st.sampled_from(STYLES[:5]), second=doubles)
+def test_a_consenting_person_written_the_same_way_passes(person, case, style, second):
+    if second is not None and not person[3]:
+        second = None  # a woman's double surname: its second part is declined as hers
+    policy = NamePolicy((OTHER,), (), (name_of(person, second),))
+    search = NameSearch.of(policy)
+    assert not search.find(written(person, case, style, second)), written(person, case, style, second)
+
+
+@SETTINGS
+@given(person=people, case=st.sampled_from(CASES), second=st.sampled_from(surnames(True)[:25]))
+def test_a_double_surname_is_found_declined_part_by_part(person, case, second):
+    if not person[3]:
+        return  # the male population's second parts: «Колосов», «Достоевский», «Черных»…
+    policy = NamePolicy((name_of(person, second),), (), ())
+    text = written(person, case, "s f p", second)
+    assert NameSearch.of(policy).find(text), text
+
+
+@SETTINGS
+@given(person=people, case=st.sampled_from(CASES))
+def test_a_minors_surname_alone_is_found_with_a_capital(person, case):
+    name = name_of(person)
+    policy = NamePolicy((name,), (name,), ())
+    surname = written(person, case, "s f").split()[0]
+    assert NameSearch.of(policy).find(f"Поздравляем: {surname}!"), surname
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Спасибо Павлу Сергеевичу Колосову",  # the issue's fleeting vowels
+        "у Павла Колосова",
+        "с Павлом Колосовым",
+        "Колосовым П. С.",
+        "П.С. Колосова",
+        "Колосов ПС",
+        "ПС Колосов",
+        "Павел Сергеевич пришёл",  # how pupils address a teacher
+        "Ко\u034fлосов Павел",  # an invisible combining grapheme joiner
+        "Колосов\u2063 Павел",  # an invisible separator
+        "Κолосов Павел",  # a Greek capital kappa
+        "ＫＯЛОСОВ ПАВЕЛ",  # full-width letters (NFKC)
+    ],
+)
+def test_the_issue_forms_are_found(text):
+    policy = NamePolicy((split_name("data/mentors/kolosov-ps.yaml", "Колосов Павел Сергеевич"),), (), ())
+    assert NameSearch.of(policy).find(text), text
+
+
+@pytest.mark.parametrize(
+    ("full", "text"),
+    [
+        ("Соловей Лев Петрович", "Соловья Льва Петровича"),
+        ("Орлов Пётр Ильич", "с Петром Ильичом"),
+        ("Журавель Лев Ильич", "Льву Журавлю"),
+        ("Римская-Корсакова Анна Ильинична", "с Римской-Корсаковой Анной"),
+        ("Иванова-Шевченко Ольга Петровна", "Ивановой-Шевченко Ольгой"),
+        ("Черных Ирина Олеговна", "Черных Ириной Олеговной"),
+        ("Кох Вера Павловна", "Веры Кох"),
+        ("Ёлкин Пётр Семёнович", "Елкину Петру"),
+        ("Кравец Игорь Иванович", "Кравцом Игорем"),
+    ],
+)
+def test_names_the_libraries_and_our_rules_decline(full, text):
+    policy = NamePolicy((split_name("data/mentors/x.yaml", full),), (), ())
+    assert NameSearch.of(policy).find(text), text
+
+
+def test_an_adults_latin_slug_in_a_file_name(tmp_path):
+    policy = NamePolicy((split_name("data/mentors/ivanova-mp.yaml", "Иванова Мария Петровна"),), (), ())
+    for name in ("ivanova-mp-photo.jpg", "ivanova_m_p.png", "m-p-ivanova.gif", "maria-ivanova.png", "ivanova-mp.jpg"):
+        site = tmp_path / name.replace(".", "-")
+        site.mkdir()
+        (site / name).write_bytes(b"\xff\xd8")
+        assert [p.file for p in check_names(site, policy)] == [f"site/{name}"], name
+    site = tmp_path / "fine"
+    site.mkdir()
+    (site / "ivanova-street.jpg").write_bytes(b"\xff\xd8")  # the surname alone of an adult is no name
+    assert check_names(site, policy) == []
+
+
+def test_a_text_past_the_read_limit_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(namecheck.files, "MAX_READ", 1000)
+    (tmp_path / "big.txt").write_text("а" * 1001, encoding="utf-8")
+    policy = NamePolicy((OTHER,), (), ())
+    problems = check_names(tmp_path, policy)
+    assert [p.file for p in problems] == ["site/big.txt"] and "слишком большой" in problems[0].message
+
+
+def test_archives_are_searched_recursively_with_caps(tmp_path, monkeypatch):
+    policy = NamePolicy((split_name("data/mentors/ivanova-mp.yaml", "Иванова Мария Петровна"),), (), ())
+    write(tmp_path, "arhiv.zip", "Ивановой Марии Петровне")
+    problems = check_names(tmp_path, policy)
+    assert len(problems) == 1 and "vlozhennyj.zip/spisok.txt" in problems[0].message
+    assert "Иванов" not in problems[0].message
+    monkeypatch.setattr(namecheck.files, "MAX_DEPTH", 1)
+    refused = check_names(tmp_path, policy)
+    assert any("уровней вложенных архивов" in p.message for p in refused)
+
+
+def test_an_encrypted_member_is_refused(tmp_path):
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as archive:
+        archive.writestr("x.txt", "данные")
+    data = bytearray((tmp_path / "a.zip").read_bytes())
+    data[6] |= 1  # the local header's "encrypted" flag
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 8] |= 1
+    (tmp_path / "a.zip").write_bytes(bytes(data))
+    problems = check_names(tmp_path, NamePolicy((OTHER,), (), ()))
+    assert [p.severity for p in problems] == [Severity.ERROR] and "под паролем" in problems[0].message
+
+
+def test_a_pdf_without_a_text_layer_is_a_warning_naming_the_file(tmp_path):
+    (tmp_path / "scan.pdf").write_bytes(pdf(""))
+    problems = check_names(tmp_path, NamePolicy((OTHER,), (), ()))
+    assert [(p.file, p.severity) for p in problems] == [("site/scan.pdf", Severity.WARNING)]
+
+
+def test_a_pdf_finding_names_its_page_and_the_data_file(tmp_path):
+    (tmp_path / "prikaz.pdf").write_bytes(pdf("Назначить Ивановой Марии Петровне", pages=3))
+    policy = NamePolicy((split_name("data/mentors/ivanova-mp.yaml", "Иванова Мария Петровна"),), (), ())
+    [problem] = check_names(tmp_path, policy)
+    assert "страница 3" in problem.message and "data/mentors/ivanova-mp.yaml" in problem.message
+    assert "Иванов" not in problem.format()
+
+
+def test_a_windows_1251_csv_is_read(tmp_path):
+    (tmp_path / "t.csv").write_bytes("ФИО;Класс\nИванова Мария Петровна;—\n".encode("cp1251"))
+    policy = NamePolicy((split_name("data/mentors/ivanova-mp.yaml", "Иванова Мария Петровна"),), (), ())
+    [problem] = check_names(tmp_path, policy)
+    assert (problem.file, problem.line) == ("site/t.csv", 2)
+
+
+def test_a_shared_name_passes_only_in_the_consenting_persons_section():
+    withheld = split_name("data/organizations/school-2/mentors/ivanova-mp.yaml", "Иванова Мария Петровна")
+    consenting = split_name("data/organizations/school-1/mentors/ivanova-mp.yaml", "Иванова Мария Петровна")
+    assert (withheld.section, consenting.section) == ("school-2", "school-1")
+    search = NameSearch.of(NamePolicy((withheld,), (), (consenting,)))
+    text = "Выступила Иванова Мария Петровна"
+    assert not search.find(text, section="school-1")
+    assert search.find(text, section="school-2") and search.find(text, section="")
+
+
+def test_a_consenting_namesake_in_the_same_school_still_masks():
+    published = split_name("data/mentors/sidorova-oi.yaml", "Сидорова Ольга Ивановна")
+    pupil = split_name("data/mentors/pupil-s.yaml", "Сидоров Артём Олегович")
+    search = NameSearch.of(NamePolicy((pupil,), (pupil,), (published,)))
+    assert not search.find("Спасибо Сидоровой Ольге Ивановне") and search.find("Сидорову Артёму")
+
+
+def test_every_site_file_is_read_but_images(tmp_path):
+    for name in FORMATS:
+        write(tmp_path, name, "текст")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    read = {piece.rel for piece in site_texts(tmp_path) if not getattr(piece, "path", True)}
+    assert read == set(FORMATS)
