@@ -1,7 +1,4 @@
-"""A portal on disk, and the checking half of the pipeline: load → validate → rules → Portal.
-
-``check()`` is what ``nastavnik check`` runs, what ``nastavnik build`` runs before MkDocs, and what
-the MkDocs plugin runs when MkDocs is called directly (``mkdocs build``/``mkdocs serve``).
+"""A portal on disk: its folders, its build date and when its data last changed.
 
 A portal is a single school (``data/`` and ``content/`` at the root) or a district: then
 ``data/organizations/<org>/`` and ``content/organizations/<org>/`` hold each organization's data and
@@ -18,20 +15,11 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from generator.errors import UsageError
+from generator.sources.config import CONFIG_FILE, read_config
 
-from generator.engine import guard as engine_guard
-from generator.errors import Problems, UsageError
-from generator.layout import ORGANIZATIONS
-from generator.portal.portal import Portal, build_portal
-from generator.rules.references import Context, check_rules
-from generator.rules.roadmaps import check_roadmap_items, check_staleness
-from generator.rules.validate import Records, validate_sources
-from generator.sources.files import Sources, load_sources
-from generator.sources.yaml_errors import explain_yaml_error, yaml_error_line
-from generator.timings import Timings
-
-CONFIG_FILE = "mkdocs.yml"
+ORGANIZATIONS = "organizations"
+"""A district's organizations: ``data/organizations/<org>/`` and ``content/organizations/<org>/``."""
 TODAY_ENV = "NASTAVNIK_TODAY"  # pin the build date (reproducible builds, tests): 2026-11-22
 
 
@@ -85,11 +73,8 @@ class Project:
     @property
     def site_url(self) -> str:
         """``site_url`` of ``mkdocs.yml`` ('' when it is not set): calendars link back to the site with it."""
-        try:
-            config = yaml.load(self.config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            return ""
-        value = config.get("site_url") if isinstance(config, dict) else None
+        config = read_config(self.config_file)
+        value = config.get("site_url") if config is not None else None
         url = value.strip() if isinstance(value, str) else ""
         if url and self.org is not None:  # an organization's section lives under /<org>/ of the district
             url = url.rstrip("/") + f"/{self.org}/"
@@ -107,70 +92,6 @@ class Project:
         return cls(root)
 
 
-def check_config(project: Project, problems: Problems) -> None:
-    """``mkdocs.yml`` reads as YAML and lists our plugin: otherwise MkDocs stops later, in English."""
-    try:
-        text = project.config_file.read_text(encoding="utf-8-sig")
-        config = yaml.load(text, Loader=_ConfigLoader)
-    except UnicodeDecodeError:
-        problems.error(CONFIG_FILE, None, "файл не в кодировке UTF-8", "сохраните его в UTF-8")
-        return
-    except yaml.MarkedYAMLError as exc:
-        message, hint = explain_yaml_error(exc, text)
-        problems.error(CONFIG_FILE, yaml_error_line(exc, text), f"настройки сайта: {message}", hint)
-        return
-    except yaml.YAMLError:
-        problems.error(CONFIG_FILE, None, "настройки сайта не читаются", "проверьте отступы и кавычки")
-        return
-    extra = config.get("extra") if isinstance(config, dict) else None
-    if not isinstance(extra, dict) or extra.get("engine") is not _GUARDED:
-        problems.error(
-            CONFIG_FILE,
-            None,
-            "нет защиты от сборки другим движком: без неё Zensical и подобные программы соберут сайт без проверки "
-            "согласий на публикацию персональных данных",
-            f"добавьте в mkdocs.yml в раздел extra строку «{engine_guard.LINE}» (см. mkdocs.yml демонстрационного портала)",
-        )
-    plugins = config.get("plugins") if isinstance(config, dict) else None
-    names = [next(iter(p)) if isinstance(p, dict) and p else p for p in plugins or []]
-    if "nastavnik" not in names:
-        problems.error(
-            CONFIG_FILE,
-            None,
-            "в списке plugins нет «nastavnik» — без него страницы раздела не создаются",
-            "добавьте в mkdocs.yml строку «- nastavnik» в список plugins (см. mkdocs.yml демонстрационного портала)",
-        )
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads ``mkdocs.yml`` safely: MkDocs' own tags (``!ENV``, ``!!python/name:…``) become None."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_GUARDED = object()  # what the engine guard's tag reads as here (MkDocs computes it; we only see that it is there)
-
-
-def _python_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
-    return _GUARDED if "tag:yaml.org,2002:python/" + suffix == yaml_tag(engine_guard.TAG) else None
-
-
-def yaml_tag(short: str) -> str:
-    return short.replace("!!", "tag:yaml.org,2002:", 1)
-
-
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _python_tag)
-
-
-@dataclass(frozen=True)
-class Checked:
-    """The outcome of checking: every problem found, and the Portal when there were no errors."""
-
-    sources: Sources
-    records: Records
-    problems: Problems
-    portal: Portal | None
-
-
 def build_date() -> dt.date:
     """Today, or the date pinned with ``NASTAVNIK_TODAY=YYYY-MM-DD``."""
     pinned = os.environ.get(TODAY_ENV)
@@ -180,26 +101,6 @@ def build_date() -> dt.date:
         except ValueError:
             raise UsageError(f"{TODAY_ENV}={pinned}: нужна дата вида 2026-09-01") from None
     return dt.date.today()
-
-
-def check(project: Project, today: dt.date | None = None, timings: Timings | None = None) -> Checked:
-    """load → validate → rules → Portal; problems are collected, never raised."""
-    today = today or build_date()
-    timings = timings or Timings()
-    problems = Problems()
-    with timings.stage("load"):
-        if project.org is None:
-            check_config(project, problems)
-        sources = load_sources(project.root, project.data_dir, project.news_dir, problems)
-    with timings.stage("validate"):
-        records = validate_sources(sources, problems)
-        check_rules(records, Context(project.root, project.content_dir, today, project.data_dir), problems)
-        check_roadmap_items(records, problems)
-        portal = None
-        if not problems.errors and records.program is not None:
-            portal = build_portal(records, project.content_dir, today, last_changed(project), project.site_url)
-            check_staleness(portal, records, lambda: changed_on(project, (project.data_dir,)), problems)
-    return Checked(sources, records, problems, portal)
 
 
 def last_changed(project: Project) -> dt.date:

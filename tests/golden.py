@@ -20,7 +20,8 @@ TEXT_EXPORTS = (".json", ".csv", ".ics")  # the XLSX is checked by reading it ba
 def snapshot() -> dict[str, str]:
     """Relative path → text of everything golden, rendered from the repository's demo data."""
     sys.path.insert(0, str(ROOT))
-    from generator.project import Project, check
+    from generator.portal.check import check
+    from generator.project import Project
     from generator.render.pages import render_pages
     from generator.render.publish import export_files
 

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from generator.errors import DataErrors, UsageError
-from generator.project import Project, check
+from generator.portal.check import check
+from generator.project import Project
 from generator.render.exports import EXPORTERS
 
 

@@ -52,9 +52,10 @@ from generator.pipeline.build import (
     swap_into,
 )
 from generator.pipeline.status import recorded
+from generator.portal.check import check
 from generator.portal.portal import HonorView, Portal
 from generator.progress import SILENT, Progress
-from generator.project import ORGANIZATIONS, Project, build_date, check
+from generator.project import ORGANIZATIONS, Project, build_date
 from generator.render.env import environment
 from generator.render.markup import render_markdown
 from generator.render.pages import render_pages

@@ -1,6 +1,6 @@
 """Checking a district: its own data and every organization's, all problems with their file paths.
 
-Each organization goes through the same pipeline as a school (``project.check`` on
+Each organization goes through the same pipeline as a school (``portal.check.check`` on
 ``Project(root, org)``), so a problem reads ``data/organizations/school-5/mentors/x.yaml:4: …``.
 The rules of the district itself are few: an organization's folder name is its address (``/<org>/``),
 so it must be a valid id and must not take the name of a page of the district's section.
@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from generator import urls
 from generator.checks.names.search import clashes
 from generator.errors import Problem, Problems, Severity
-from generator.project import ORGANIZATIONS, Checked, Project, build_date, check
+from generator.portal.check import Checked, check
+from generator.project import ORGANIZATIONS, Project, build_date
 from generator.rules.people import name_policy, people_of
 from generator.timings import Timings
 

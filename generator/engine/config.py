@@ -14,8 +14,9 @@ from generator import ru
 from generator.engine.hardening import inert
 from generator.errors import Problems
 from generator.models import Curator, Mentor
+from generator.portal.check import check
 from generator.portal.portal import Portal
-from generator.project import ORGANIZATIONS, Project, check
+from generator.project import ORGANIZATIONS, Project
 from generator.rules.people import people_of
 
 

@@ -3,9 +3,10 @@
 The checks that keep a person without consent off the site run in our MkDocs plugin. An engine that
 ignores MkDocs plugins (Zensical, mkdocs-material's successor, reads ``mkdocs.yml`` but runs none of
 them) would publish the editors' pages unchecked and without the section's pages. So ``mkdocs.yml``
-holds one value that is computed while the file is read, by :func:`require_mkdocs`: under MkDocs it is
-just the engine's name; under any engine that has loaded a module of its own in place of MkDocs, it stops
-the program with a Russian message. An engine that cannot compute the value at all fails on reading it.
+holds one value (:data:`generator.sources.config.GUARD_LINE`) that is computed while the file is read,
+by :func:`require_mkdocs`: under MkDocs it is just the engine's name; under any engine that has loaded a
+module of its own in place of MkDocs, it stops the program with a Russian message. An engine that cannot
+compute the value at all fails on reading it.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from __future__ import annotations
 import sys
 
 FOREIGN_ENGINES = ("zensical",)
-TAG = "!!python/object/apply:generator.engine.guard.require_mkdocs"
-LINE = f"engine: {TAG} []"  # under ``extra:`` in mkdocs.yml (MkDocs ignores what the theme does not use there)
 MESSAGE = (
     "Этот сайт собирается только командой «nastavnik build» (или «mkdocs build»): {engine} не запускает "
     "плагин «Наставника», а без него на сайт попали бы страницы без проверки согласий на публикацию "

@@ -26,9 +26,10 @@ from generator.errors import BuildFailed, DataErrors, Problem, Severity
 from generator.models import Curator, Mentor
 from generator.options import DEFAULTS, BuildOptions
 from generator.pipeline.status import recorded
+from generator.portal.check import check
 from generator.portal.portal import Portal
 from generator.progress import SILENT, Progress
-from generator.project import Project, build_date, check
+from generator.project import Project, build_date
 from generator.render.pages import render_pages
 from generator.rules.people import NamePolicy, people_of
 from generator.timings import Timings, peak_rss_mb

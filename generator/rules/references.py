@@ -13,9 +13,9 @@ from pathlib import Path
 
 from generator import urls
 from generator.errors import Problems
-from generator.layout import ORGANIZATIONS
 from generator.models import Item, Mentor, Roadmap, Section
 from generator.models.common import Consent
+from generator.project import ORGANIZATIONS
 from generator.rules.images import check_images
 from generator.rules.people import ANONYMOUS, has_consent, split_name
 from generator.rules.validate import Entry, Records

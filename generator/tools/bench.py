@@ -209,7 +209,8 @@ def name_guard(root: Path, build_seconds: float) -> dict[str, float]:
     """The name guard alone over the school's built site: forms of every name, then every file read and
     searched in this one process (a build checks most pages on a second core while MkDocs writes them)."""
     from generator.checks.names import check_names, search_for
-    from generator.project import Project, check
+    from generator.portal.check import check
+    from generator.project import Project
     from generator.rules.people import name_policy, people_of
 
     policy = name_policy(people_of(check(Project(root)).records))

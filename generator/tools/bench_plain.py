@@ -18,8 +18,9 @@ from generator.district.config import ORG_NAV
 from generator.district.pages import render_district_pages
 from generator.engine.plugin import PARENTS_PAGE
 from generator.errors import DataErrors
+from generator.portal.check import check
 from generator.portal.portal import Portal
-from generator.project import ORGANIZATIONS, Project, check
+from generator.project import ORGANIZATIONS, Project
 from generator.render.pages import render_pages, render_parents_blocks
 from generator.tools.synthetic import DISTRICT_NAV, SCHOOL_NAV, SITE_URL, NavEntry, mkdocs_yml
 

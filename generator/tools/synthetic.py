@@ -14,8 +14,8 @@ from pathlib import Path
 
 from generator import urls
 from generator.editor.scaffold import ensure_empty
-from generator.engine.guard import LINE as ENGINE_GUARD
 from generator.errors import UsageError
+from generator.sources.config import GUARD_LINE as ENGINE_GUARD
 from generator.tools.synthetic_records import DistrictWriter, OrgWriter, write
 
 SEED = 2026

@@ -182,7 +182,8 @@ def test_front_matter_cannot_be_broken_out_of(attacked):
     """A title «---\\ntemplate: redirect.html…» stays a title: no page became a redirect."""
     for page in (attacked / "site").rglob("*.html"):
         assert "window.location.replace" not in page.read_text("utf-8"), page
-    from generator.project import Project, check
+    from generator.portal.check import check
+    from generator.project import Project
     from generator.render.pages import render_pages
 
     checked = check(Project(attacked))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from conftest import ROOT, run_cli
 from generator.engine import guard as engine_guard
+from generator.sources.config import GUARD_LINE
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
 
@@ -28,7 +29,7 @@ def test_zensical_refuses_a_new_portal_and_writes_nothing(tmp_path):
 def test_the_demo_and_the_examples_carry_the_guard():
     root = ROOT
     for config in (root / "mkdocs.yml", root / "examples" / "district" / "mkdocs.yml"):
-        assert re.search(rf"^  {re.escape(engine_guard.LINE)}$", config.read_text(encoding="utf-8"), re.M), config
+        assert re.search(rf"^  {re.escape(GUARD_LINE)}$", config.read_text(encoding="utf-8"), re.M), config
 
 
 def test_under_mkdocs_the_guard_is_just_a_value():
@@ -37,8 +38,8 @@ def test_under_mkdocs_the_guard_is_just_a_value():
 
 def test_check_refuses_a_portal_without_the_guard(minimal):
     config = minimal / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(engine_guard.LINE, "engine: mkdocs"), "utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace(GUARD_LINE, "engine: mkdocs"), "utf-8")
     result = run_cli("check", cwd=minimal)
     assert result.code == 1
     assert "mkdocs.yml: нет защиты от сборки другим движком" in result.text
-    assert engine_guard.LINE in result.text
+    assert GUARD_LINE in result.text

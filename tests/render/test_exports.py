@@ -15,7 +15,8 @@ from lxml import html as lxml_html
 
 from conftest import FIXTURES, TODAY, copy_portal, run_cli
 from generator.deadlines import Period, month_bounds
-from generator.project import Project, check
+from generator.portal.check import check
+from generator.project import Project
 from generator.render.exports import EXPORTERS
 
 pytestmark = pytest.mark.slow

@@ -10,8 +10,9 @@ from lxml import html as lxml_html
 
 from conftest import TODAY, copy_portal, run_cli
 from generator.models import Roadmap
+from generator.portal.check import check
 from generator.portal.portal import _roadmap
-from generator.project import Project, check
+from generator.project import Project
 from generator.render.timeline import build_timeline
 
 NOVEMBER = dt.date.fromisoformat(TODAY)

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, run_cli
 from generator.errors import Severity, format_problems
-from generator.project import Project, check
+from generator.portal.check import check
+from generator.project import Project
 from generator.render.pages import render_pages
 
 TARGETS = (
