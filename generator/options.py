@@ -2,7 +2,7 @@
 
 ``nastavnik build [--strict] [--org ID] [--jobs N] [--timings FILE] [--prebuilt DIR]`` becomes one
 :class:`BuildOptions` (:meth:`BuildOptions.from_args`); :func:`generator.pipeline.build.build` and
-:mod:`generator.district.build` read it instead of a list of positional flags. It is frozen and
+:mod:`generator.pipeline.sections` read it instead of a list of positional flags. It is frozen and
 picklable: a district's worker processes get it as it is.
 """
 

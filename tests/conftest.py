@@ -97,6 +97,17 @@ def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def built_minimal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal fixture portal, built once for the session: tests that change it put it back as it was
+    (see :func:`written`); a test that needs to keep changes copies it."""
+    root = copy_portal("minimal", tmp_path_factory.mktemp("built-minimal"))
+    result = run_cli("build", cwd=root)
+    assert result.code == 0, result.text
+    assert result.out.strip().splitlines()[-1].startswith("Сайт собран в site/:")
+    return root
+
+
 @pytest.fixture
 def minimal(tmp_path: Path) -> Path:
     """A copy of the minimal fixture portal, free to be changed by the test."""

@@ -12,9 +12,9 @@ import pytest
 
 from generator.cli import build as build_cmd
 from generator.cli.main import parser
-from generator.district import build as district_build
 from generator.options import DEFAULTS, BuildOptions
-from generator.pipeline import build as school_build
+from generator.pipeline import build as pipeline_build
+from generator.pipeline import sections
 from generator.progress import Progress
 from generator.project import Project
 
@@ -62,9 +62,9 @@ def test_a_school_build_reads_strict_and_the_date_from_the_options(minimal, monk
         seen.append(today)
         raise Stop
 
-    monkeypatch.setattr(school_build, "check", fake_check)
+    monkeypatch.setattr(sections, "check", fake_check)
     with pytest.raises(Stop):
-        school_build.build(Project(minimal), BuildOptions(strict=True, today=DAY))
+        pipeline_build.build(Project(minimal), BuildOptions(strict=True, today=DAY))
     assert seen == [DAY]
 
 
@@ -77,10 +77,10 @@ def test_a_district_build_gives_every_organization_the_same_options(tmp_path, mo
         seen.append((list(tasks), jobs))
         raise Stop
 
-    monkeypatch.setattr(district_build, "run_org_jobs", fake_jobs)
+    monkeypatch.setattr(pipeline_build, "run_sections", fake_jobs)
     options = BuildOptions(strict=True, jobs=3)
     with pytest.raises(Stop):
-        district_build.build_district(Project(root), options)
+        pipeline_build.build(Project(root), options)
     ((tasks, jobs),) = seen
     assert jobs == 3
     assert [t.org for t in tasks] == Project(root).organizations()
@@ -99,8 +99,8 @@ def test_one_organization_is_built_from_options_org(tmp_path, monkeypatch):
         seen.append(task)
         raise Stop
 
-    monkeypatch.setattr(district_build, "org_job", fake_job)
+    monkeypatch.setattr(pipeline_build, "build_section", fake_job)
     with pytest.raises(Stop):
-        district_build.build_organization(Project(root), BuildOptions(org=org, today=DAY))
+        pipeline_build.build(Project(root), BuildOptions(org=org, today=DAY))
     ((task,),) = [seen]
     assert (task.org, task.options.today, task.options.strict) == (org, DAY, False)

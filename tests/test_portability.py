@@ -22,7 +22,7 @@ sys.modules["msvcrt"] = msvcrt
 import atexit
 atexit.register(lambda: print("locking:", calls))
 del os.fork, os.register_at_fork  # the standard library checks for fork first, as on Windows
-import generator.parallel, generator.pipeline.build, generator.timings, generator.district.build
+import generator.parallel, generator.pipeline.build, generator.timings, generator.pipeline.sections
 assert not generator.parallel.can_fork()
 assert generator.timings.peak_rss_mb() == 0.0
 sys.argv = ["nastavnik", *sys.argv[1:]]

@@ -47,7 +47,7 @@ class SiteCheck:
     ``scan`` (executable content, spreadsheet formulas) reads one tree built from one ``content/``;
     ``names`` reads any tree with the policy of everyone given. A school runs both over its site; a
     district scans each organization's section where it is built and searches names once over the
-    merged site, with everyone's names (see :mod:`generator.district.build`).
+    merged site, with everyone's names (see :mod:`generator.pipeline.build`).
     """
 
     names: NamePolicy

@@ -1,7 +1,7 @@
 """``nastavnik build [--strict] [--org ID] [--jobs N] [--timings FILE] [--prebuilt DIR]``
 
-A school's portal is built by :func:`generator.pipeline.build.build`; a district's (``data/organizations/``)
-by :mod:`generator.district.build`: every organization in parallel, or one with ``--org``.
+Every portal is built by :func:`generator.pipeline.build.build`: a school as one section, a district's
+(``data/organizations/``) organizations in parallel with its own section on top, or one with ``--org``.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from generator import ru
 from generator.errors import UsageError
 from generator.options import BuildOptions
 from generator.pipeline.build import BuildReport, build
@@ -43,22 +42,5 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
 
 def _build(project: Project, options: BuildOptions, progress: Progress) -> tuple[BuildReport, str]:
     """The build ``options`` ask for, and the line that sums it up."""
-    if not project.is_district:
-        if options.org:
-            raise UsageError("--org: в этом портале одна организация; параметр нужен только для портала района")
-        if options.prebuilt:
-            raise UsageError("--prebuilt: в этом портале одна организация; параметр нужен только для портала района")
-        report = build(project, options, progress)
-        return report, report.summary()
-    from generator.district.build import build_district, build_organization
-
-    if options.org and options.prebuilt:
-        raise UsageError(
-            "--org и --prebuilt вместе не используются: --org собирает один раздел, --prebuilt — весь сайт"
-        )
-    if options.org:
-        report = build_organization(project, options, progress)
-        return report, f"Раздел организации собран в site/{options.org}/: {report.counts()}"
-    report = build_district(project, options, progress)
-    orgs = ru.plural(len(project.organizations()), "организация", "организации", "организаций")
-    return report, f"Сайт района собран в site/ ({orgs}): {report.counts()}"
+    report = build(project, options, progress)
+    return report, report.summary()

@@ -5,7 +5,8 @@ in a portal's root: the plugin checks the data, renders the pages of the URL map
 (nothing is written into ``content/``), appends the generated blocks to ``parents.md``, cleans the
 HTML of the editors' own pages, and makes ``mkdocs serve`` watch ``data/``.
 
-``nastavnik build`` checks the data itself and hands the ready Portal over with :meth:`preset`,
+``nastavnik build`` checks the data itself and hands the ready Portal, its pages and the checks of the
+built tree over as an :class:`~generator.engine.mkdocs.EngineJob` (:func:`generator.engine.mkdocs.run_engine`),
 so the work is not done twice.
 """
 
@@ -35,10 +36,10 @@ from generator.engine.config import (
     theme_dir,
 )
 from generator.engine.hardening import harden_feeds, harden_page, harden_view
+from generator.engine.mkdocs import EngineJob, EngineSettings, section_checks
 from generator.engine.publish_guard import refuse_collisions, withheld_copies
 from generator.engine.search_index import rewrite_utf8
 from generator.errors import format_problems
-from generator.models import Curator, Mentor
 from generator.parallel import Background
 from generator.portal.portal import Portal
 from generator.project import Project
@@ -76,36 +77,22 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.portal: Portal | None = None
-        self.preset_portal: Portal | None = None
+        self.job: EngineJob | None = None  # given by nastavnik build; None under plain `mkdocs build`/`serve`
         self.generated: dict[str, str] = {}
         self.notes: list[str] = []  # what the editor should know about the build (printed by nastavnik build)
-        self.preset_people: list[tuple[str, Mentor | Curator]] | None = None
-        self.site_check: SiteCheck | None = None  # the post-build checks, when the people are known (see on_config)
+        self.site_check: SiteCheck | None = None  # the checks of the built tree (see on_config)
         self.early: dict[str, EarlyPage] = {}  # pages checked as they were written (see generator.checks.site)
         self._pages: PageChecks | None = None
         self._exports: dict[str, File] = {}  # the roadmap's exports, filled in when written
         self._writing: Background[dict[str, bytes]] | None = None
 
-    def preset(
-        self,
-        portal: Portal,
-        rendered: dict[str, str] | None = None,
-        people: list[tuple[str, Mentor | Curator]] | None = None,
-    ) -> None:
-        """Use an already checked Portal (and its rendered pages) instead of loading the data again.
-
-        With ``people``, pages are checked for their names as they are written (see :attr:`early`).
-        """
-        self.preset_portal = portal
-        self.generated = dict(rendered or {})
-        self.preset_people = people
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project(Path(config.config_file_path).resolve().parent)
-        people: list[tuple[str, Mentor | Curator]] | None = None  # None: the caller runs the checks itself
-        if self.preset_portal is not None:
-            self.portal = self.preset_portal
-            people = self.preset_people
+        make_checks = None
+        if self.job is not None:
+            self.portal = self.job.portal
+            self.generated = dict(self.job.rendered)
+            make_checks = self.job.checks
         else:
             problems, portal, self.generated, people = _check_for_mkdocs(project)
             if problems.errors or portal is None:
@@ -115,19 +102,11 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             for notice in problems.notices:
                 log.info(notice.format())
             self.portal = portal
+            make_checks = section_checks(project, people)
         config.extra["nastavnik"] = site_info(self.portal)
-        _add_theme_overrides(config)
-        self.site_check = None
-        if people is not None:
-            self.site_check = SiteCheck.of(
-                project.content_dir,
-                people,
-                config.theme.dirs,
-                self.config.embed_hosts,
-                config.site_url,
-                decap.vendor_paths(project.root),
-                section=project.org or "",
-            )
+        _add_theme_overrides(config)  # before the checks learn the theme's folders: our templates are trusted too
+        settings = EngineSettings(tuple(map(str, config.theme.dirs)), tuple(self.config.embed_hosts), config.site_url)
+        self.site_check = make_checks(settings)
         return config
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
@@ -260,7 +239,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         rewrite_utf8(site)  # the search index: Cyrillic as UTF-8, not \u escapes
         if self._pages is not None:
             self.early, self._pages = self._pages.results(), None
-        if self.site_check is not None and self.preset_portal is None:  # plain `mkdocs build`: no caller checks
+        if self.site_check is not None and self.job is None:  # plain `mkdocs build`: no caller checks
             problems = self.site_check.run(site, early=self.early)
             if failing(problems):
                 raise PluginError("\n" + format_problems(problems))

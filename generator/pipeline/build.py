@@ -1,46 +1,37 @@
-"""``nastavnik build``: load → validate → Portal → render → MkDocs → checks → atomic swap into ``site/``.
+"""``nastavnik build``: a plan of sections → staged → each section checked, rendered, built and checked →
+the whole tree checked → swapped into ``site/`` atomically.
 
-The site is built into a fresh folder beside ``site/`` and swapped in only when every stage
-succeeded. The swap is one ``renameat2(RENAME_EXCHANGE)`` on Linux, so ``site/`` is always either the
-previous build or the new one, never a mix — also when the process is killed midway.
+One build for every portal. A school is one section, built in this process. A district is a section for
+every organization, built by worker processes (each searched for the names of everyone in the district:
+a school's news may name another school's teacher), then the district's own section, rendered from the
+organizations' summaries; its sections are merged under ``/<org>/`` and checked once more as a whole.
+``--org ID`` builds one organization's section into ``site/<ID>/``. Staging and the swap are
+:mod:`.staging`'s, a section is :mod:`.sections`'; when anything fails, ``site/`` stays as it was.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import logging
-import os
-import shutil
-import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from generator.checks.site import EarlyPage, SiteCheck, failing
-from generator.editor.decap import vendor_paths
-from generator.errors import BuildFailed, DataErrors, Problem, Severity
-from generator.models import Curator, Mentor
+from generator import ru
+from generator.checks.names import search_for
+from generator.checks.site import failing
+from generator.district.check import org_problems, top_problems
+from generator.district.pages import render_district_pages
+from generator.district.plan import district_names, merge_sections, prebuilt_findings, prebuilt_sections
+from generator.district.summary import assemble
+from generator.engine.mkdocs import EngineJob, run_engine, section_checks
+from generator.errors import BuildFailed, DataErrors, Problem, Problems, UsageError
 from generator.options import DEFAULTS, BuildOptions
+from generator.parallel import available_cores
+from generator.pipeline.sections import SectionOutcome, SectionTask, build_section, run_sections, warm_up
+from generator.pipeline.staging import staged
 from generator.pipeline.status import recorded
 from generator.portal.check import check
-from generator.portal.portal import Portal
 from generator.progress import SILENT, Progress
-from generator.project import Project, build_date
-from generator.render.pages import render_pages
-from generator.rules.people import NamePolicy, people_of
+from generator.project import ORGANIZATIONS, Project, build_date
 from generator.timings import Timings, peak_rss_mb
-from generator.translate import mkdocs_message
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
-
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is not for editors
-
-STAGING_PREFIX = ".site-build-"
 
 
 @dataclass(frozen=True)
@@ -52,266 +43,177 @@ class BuildReport:
     timings: dict[str, float]
     peak_rss_mb: float
     notes: tuple[str, ...] = ()  # what the editor should know, e.g. that /admin/ was left out
+    summary_line: str = ""
 
     def summary(self) -> str:
-        return f"Сайт собран в site/: {self.counts()}"
+        return self.summary_line or f"Сайт собран в site/: {self.counts()}"
 
     def counts(self) -> str:
         """«79 страниц, 83 записи, 1,3 с»"""
-        from generator import ru
-
         pages = ru.plural(self.pages, "страница", "страницы", "страниц")
         records = ru.plural(self.records, "запись", "записи", "записей")
         return f"{pages}, {records}, {ru.decimal(self.seconds)} с"
 
 
-@recorded
 def build(project: Project, options: BuildOptions = DEFAULTS, progress: Progress = SILENT) -> BuildReport:
-    """Build the portal into ``site/`` as ``options`` say; raise :class:`DataErrors` or :class:`BuildFailed` on
-    failure. ``progress`` hears of each stage (a school's build says nothing off a terminal)."""
-    started = time.perf_counter()
+    """Build what ``options`` ask for into ``site/``; raise :class:`DataErrors` or :class:`BuildFailed` on failure.
+
+    ``progress`` hears of each stage (and of the organizations done, in a district). A whole site's outcome is
+    recorded for ``deploy``; one organization's section alone (``--org``) is not a site to publish."""
+    _refuse_misused_options(project, options)
+    options = options.dated(options.today or build_date())
+    if project.is_district and options.org:
+        return _build(project, options, progress)
+    return _whole_site(project, options, progress)
+
+
+@recorded
+def _whole_site(project: Project, options: BuildOptions, progress: Progress) -> BuildReport:
+    return _build(project, options, progress)
+
+
+def _build(project: Project, options: BuildOptions, progress: Progress) -> BuildReport:
     timings = Timings(listener=progress.stage)
-    today = options.today or build_date()
-    strict = options.strict
-
-    checked = check(project, today, timings)
-    problems = checked.problems
-    if problems.failed(strict) or checked.portal is None:
-        raise DataErrors(problems.sorted(), strict=strict)
-    portal = checked.portal
-
-    with timings.stage("render"):
-        rendered = render_pages(portal)
-
-    notes: list[str] = []
-    with exclusive(project):
-        remove_stale_staging(project)
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
-        try:
-            people = people_of(checked.records)
-            with timings.stage("mkdocs"):
-                engine = run_mkdocs(project, staging, portal, rendered, strict, notes=notes, people=people)
-            assert engine.checks is not None  # made by the plugin from ``people``, which pages were checked with
-            with timings.stage("checks"):
-                site_warnings = post_build_checks(staging, engine.checks, engine.early)
-            with timings.stage("write"):
-                swap_into(staging, project.site_dir)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-
-    return BuildReport(
-        pages=engine.pages,
-        records=checked.records.count,
-        seconds=time.perf_counter() - started,
-        warnings=tuple(problems.warnings) + tuple(problems.notices) + engine.warnings + site_warnings,
-        timings=timings.stages,
-        peak_rss_mb=peak_rss_mb(),
-        notes=tuple(notes),
-    )
+    started = time.perf_counter()
+    if not project.is_district:
+        pages, records, warnings, notes = _school(project, options, timings)
+        summary = ""
+    elif options.org:
+        pages, records, warnings, notes = _organization(project, options, timings, progress)
+        summary = f"Раздел организации собран в site/{options.org}/: "
+    else:
+        pages, records, warnings, notes = _district(project, options, timings, progress)
+        orgs = ru.plural(len(project.organizations()), "организация", "организации", "организаций")
+        summary = f"Сайт района собран в site/ ({orgs}): "
+    report = BuildReport(pages, records, time.perf_counter() - started, warnings, timings.stages, peak_rss_mb(), notes)
+    return BuildReport(**{**report.__dict__, "summary_line": summary + report.counts() if summary else ""})
 
 
-def post_build_checks(
-    site: Path, site_check: SiteCheck, early: Mapping[str, EarlyPage] | None = None
-) -> tuple[Problem, ...]:
-    """Every check on a built tree before it is published; the previous ``site/`` stays when one fails.
+Built = tuple[int, int, tuple[Problem, ...], tuple[str, ...]]  # pages, records, warnings, notes
 
-    ``early``: the pages MkDocs' run already checked as it wrote them, with ``site_check``. Returns the
-    warnings (a PDF without a text layer: its names could not be checked).
-    """
-    findings = site_check.run(site, early=early)
+
+def _school(project: Project, options: BuildOptions, timings: Timings) -> Built:
+    """The portal is one section, built in this process."""
+    with staged(project, project.site_dir) as staging:
+        outcome = build_section(SectionTask(project.root, None, options, staging.path), timings)
+        problems = _raise_for([outcome], Problems(), options.strict)
+        with timings.stage("write"):
+            staging.publish()
+    return outcome.pages, outcome.records, _warnings(problems, [outcome]), outcome.notes
+
+
+def _organization(project: Project, options: BuildOptions, timings: Timings, progress: Progress) -> Built:
+    """One organization of a district into ``site/<org>/``; the rest of ``site/`` stays as it was."""
+    org = options.org
+    assert org is not None
+    problems = Problems()
+    progress.stage("validate")
+    problems.extend(org_problems(project, only=org))
+    with staged(project, project.site_dir / org) as staging:
+        site_dir = None if problems.failed(options.strict) else staging.path
+        progress.stage("mkdocs" if site_dir else "validate")
+        outcome = build_section(SectionTask(project.root, org, options, site_dir, district_names(project)))
+        timings.merge(outcome.timings)
+        problems = _raise_for([outcome], problems, options.strict)
+        with timings.stage("write"):
+            staging.publish()
+    return outcome.pages, outcome.records, _warnings(problems, [outcome]), ()
+
+
+def _district(project: Project, options: BuildOptions, timings: Timings, progress: Progress) -> Built:
+    """Every organization in parallel, then the district's own section on top, merged and checked as one site."""
+    problems = Problems()
+    problems.extend(org_problems(project))
+    top = check(project, options.today, timings)
+    problems.extend(top.problems)
+    problems.extend(top_problems(top))
+    orgs = project.organizations()
+    ready = prebuilt_sections(options.prebuilt, orgs)
+    with staged(project, project.site_dir) as staging:
+        shards = staging.scratch()
+        build_orgs = not problems.failed(options.strict)  # when the district's own data fails, only check the rest
+        with timings.stage("render"):
+            warm_up()  # once here rather than in every worker
+        with timings.stage("checks"):
+            names = district_names(project)
+            search_for(names)  # compiled once here: the forked workers inherit it
+        tasks = [
+            SectionTask(project.root, org, options, shards / org if build_orgs and org not in ready else None, names)
+            for org in orgs
+        ]
+        progress.stage("mkdocs" if build_orgs else "validate")  # the workers' stages are theirs alone
+        outcomes = run_sections(tasks, options.jobs or available_cores(), progress)  # a worker per core by default
+        for outcome in outcomes:
+            timings.merge(outcome.timings)
+        problems = _raise_for(outcomes, problems, options.strict)
+        if top.portal is None:
+            raise DataErrors(problems.sorted(), strict=options.strict)
+
+        district = assemble(top.portal, [(o.summary, o.honors) for o in outcomes if o.summary is not None])
+        with timings.stage("render"):
+            rendered = render_district_pages(district)
+        with timings.stage("mkdocs"):
+            job = EngineJob(top.portal, rendered, section_checks(project, (), names))
+            engine = run_engine(project, staging.path, job, options.strict)
+        with timings.stage("write"):
+            merge_sections(staging.path, shards, ready)
+        with timings.stage("checks"):
+            findings = prebuilt_findings(project, engine.checks, staging.path, ready)
+            findings += engine.checks.run(staging.path, exclude=orgs)  # the sections were checked where built
+            if failing(findings):
+                raise DataErrors(findings)
+        pages = sum(1 for _ in staging.path.rglob("*.html"))
+        with timings.stage("write"):
+            staging.publish()
+    records = top.records.count + sum(o.records for o in outcomes)
+    return pages, records, _warnings(problems, outcomes, engine.warnings, findings), engine.notes
+
+
+def _raise_for(outcomes: list[SectionOutcome], problems: Problems, strict: bool) -> Problems:
+    """Stop on the data's problems (``problems`` and the sections'), then on an engine's failure, then on what
+    the built trees hold; return every data problem, merged."""
+    merged = Problems()
+    merged.extend(problems)
+    for outcome in outcomes:
+        merged.extend(outcome.problems)
+    if merged.failed(strict) or not all(o.checked for o in outcomes):
+        raise DataErrors(merged.sorted(), strict=strict)
+    failures = [o.failure for o in outcomes if o.failure]
+    if failures:
+        raise BuildFailed("\n".join(failures))
+    findings = [f for o in outcomes for f in o.findings]
     if failing(findings):
         raise DataErrors(findings)
-    return tuple(findings)
+    return merged
 
 
-@dataclass(frozen=True)
-class EngineRun:
-    """What MkDocs built: pages, its warnings, and what the post-build checks need of its configuration."""
-
-    pages: int
-    warnings: tuple[Problem, ...]
-    theme_dirs: tuple[str, ...]
-    embed_hosts: tuple[str, ...]
-    site_url: str | None
-    checks: SiteCheck | None = None  # the checks the pages were checked with as they were written …
-    early: Mapping[str, EarlyPage] = field(default_factory=dict)  # … and what they found
-
-    def site_check(
-        self, project: Project, people: Iterable[tuple[str, Mentor | Curator]], names: NamePolicy | None = None
-    ) -> SiteCheck:
-        """The post-build checks of this tree: ``project``'s content, the theme MkDocs used, ``people``'s names
-        (or the ready policy ``names``)."""
-        return SiteCheck.of(
-            project.content_dir,
-            people,
-            self.theme_dirs,
-            self.embed_hosts,
-            self.site_url,
-            vendor_paths(project.root),
-            policy=names,
-            section=project.org or "",
-        )
-
-
-def run_mkdocs(
-    project: Project,
-    site_dir: Path,
-    portal: Portal,
-    rendered: dict[str, str],
-    strict: bool,
-    configure: Callable[[MkDocsConfig], None] | None = None,
-    notes: list[str] | None = None,
-    people: list[tuple[str, Mentor | Curator]] | None = None,
-) -> EngineRun:
-    """Run MkDocs on the portal into ``site_dir``.
-
-    ``configure`` adjusts the loaded configuration first (an organization of a district: its own
-    ``docs_dir``, ``site_url`` and ``nav``); ``notes`` receives what the plugin has to tell the editor
-    (e.g. that /admin/ was left out). With ``people``, the pages are checked as MkDocs writes them
-    (:class:`generator.checks.site.PageChecks`): :attr:`EngineRun.early` for the post-build checks.
-    """
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    collector = _WarningCollector()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collector)
-    try:
-        config = load_config(config_file=str(project.config_file), site_dir=str(site_dir), strict=strict)
-        if configure is not None:
-            configure(config)
-        plugin = config.plugins.get("nastavnik")
-        if plugin is None:
-            raise BuildFailed("mkdocs.yml: в списке plugins нет «nastavnik» — добавьте строку «- nastavnik» в plugins")
-        plugin.preset(portal, rendered, people)  # type: ignore[attr-defined]
-        # The same events as `mkdocs build`: plugins (the RSS feed among them) set up in on_startup.
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(config)
-            if notes is not None:
-                notes.extend(plugin.notes)  # type: ignore[attr-defined]
-        finally:
-            config.plugins.on_shutdown()
-    except MkDocsException as exc:
-        raise BuildFailed(
-            _engine_failure(f"сборка сайта MkDocs не удалась: {mkdocs_message(str(exc))}", collector)
-        ) from None
-    except SystemExit as exc:
-        raise BuildFailed(_engine_failure(f"сборка сайта MkDocs прервана (код {exc.code})", collector)) from None
-    finally:
-        logger.removeHandler(collector)
-    pages = sum(1 for _ in site_dir.rglob("*.html"))
-    embed_hosts = tuple(getattr(plugin.config, "embed_hosts", ()))
-    theme_dirs = tuple(map(str, config.theme.dirs))
-    return EngineRun(
-        pages,
-        tuple(collector.problems),
-        theme_dirs,
-        embed_hosts,
-        config.site_url,
-        plugin.site_check,  # type: ignore[attr-defined]
-        plugin.early,  # type: ignore[attr-defined]
+def _warnings(
+    problems: Problems,
+    outcomes: list[SectionOutcome],
+    engine: tuple[Problem, ...] = (),
+    findings: list[Problem] | tuple[Problem, ...] = (),
+) -> tuple[Problem, ...]:
+    """What the editor reads after a build that succeeded: the data's warnings and notices, the engine's
+    warnings, and the findings that are only warnings (a PDF whose names could not be checked)."""
+    sections_engine = tuple(w for o in outcomes for w in o.warnings)
+    sections_found = tuple(f for o in outcomes for f in o.findings)
+    return (
+        tuple(problems.warnings) + tuple(problems.notices) + engine + sections_engine + sections_found + tuple(findings)
     )
 
 
-def _engine_failure(summary: str, collector: _WarningCollector) -> str:
-    """MkDocs says only «Aborted with a BuildError!»: put the errors it logged before that into the message."""
-    logged = [mkdocs_message(message) for message in collector.errors] + [p.message for p in collector.problems]
-    details = [f"MkDocs: {message}" for message in logged if message not in summary]
-    return "\n".join([*details, summary + " — прежний site/ не изменён"])
-
-
-class _WarningCollector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.problems: list[Problem] = []
-        self.errors: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage().strip()
-        if not message:
-            return
-        if record.levelno >= logging.ERROR:
-            self.errors.append(message)
-        else:
-            self.problems.append(
-                Problem("mkdocs.yml", None, f"MkDocs: {mkdocs_message(message)}", "", Severity.WARNING)
-            )
-
-
-@contextmanager
-def exclusive(project: Project) -> Iterator[None]:
-    """One build at a time per portal: a second one waits (it would otherwise delete the first one's staging).
-
-    The lock is the kernel's (``flock`` on the portal's folder; on Windows a locked byte of a file in the
-    staging area): it is released when the process ends, however it ends, so a killed build never
-    leaves a stale lock behind.
-    """
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        with _windows_lock(project.root / f"{STAGING_PREFIX}lock"):
-            yield
+def _refuse_misused_options(project: Project, options: BuildOptions) -> None:
+    if not project.is_district:
+        if options.org:
+            raise UsageError("--org: в этом портале одна организация; параметр нужен только для портала района")
+        if options.prebuilt:
+            raise UsageError("--prebuilt: в этом портале одна организация; параметр нужен только для портала района")
         return
-    fd = os.open(project.root, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
-
-
-@contextmanager
-def _windows_lock(path: Path) -> Iterator[None]:
-    import msvcrt  # type: ignore[import-not-found,unused-ignore]
-
-    with open(path, "a+b") as handle:
-        while True:
-            try:
-                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined,unused-ignore]
-                break
-            except OSError:  # LK_LOCK gives up after ten seconds: keep waiting, as flock does
-                continue
-        try:
-            yield
-        finally:
-            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined,unused-ignore]
-
-
-def remove_stale_staging(project: Project) -> None:
-    """Folders left by a build that was killed: they were never published."""
-    for stale in project.root.glob(STAGING_PREFIX + "*"):
-        if stale.is_dir():  # the lock file of Windows stays
-            shutil.rmtree(stale, ignore_errors=True)
-
-
-_RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
-
-
-def swap_into(new: Path, target: Path) -> None:
-    """Make ``new`` become ``target`` atomically; the old ``target`` ends up at ``new`` (to be removed)."""
-    if not target.exists():
-        os.rename(new, target)
-        new.mkdir()
-        return
-    if _exchange(new, target):
-        return
-    # Fallback where renameat2 is missing: two renames (a window of microseconds without site/).
-    old = new.with_name(new.name + "-old")
-    os.rename(target, old)
-    os.rename(new, target)
-    os.rename(old, new)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    libc_name = ctypes.util.find_library("c")
-    if libc_name is None:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
-    if renameat2 is None:
-        return False
-    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    return result == 0
+    if options.org and options.prebuilt:
+        raise UsageError(
+            "--org и --prebuilt вместе не используются: --org собирает один раздел, --prebuilt — весь сайт"
+        )
+    if options.org and options.org not in (known := project.organizations()):
+        raise UsageError(
+            f"--org {options.org}: такой организации нет в data/{ORGANIZATIONS}/ (есть: {', '.join(known) or 'ни одной'})"
+        )

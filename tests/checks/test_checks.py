@@ -31,12 +31,9 @@ CONTENT_START = '<article class="md-content__inner md-typeset">'
 EMBEDS = Embeds(("vk.com", "rutube.ru"))
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = copy_portal("minimal", tmp_path_factory.mktemp("checks"))
-    result = run_cli("build", cwd=root)
-    assert result.code == 0, result.text
-    return root
+@pytest.fixture
+def built(built_minimal) -> Path:
+    return built_minimal
 
 
 @pytest.fixture

@@ -18,16 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, copy_portal, run_cli, tree_digest
+from conftest import TODAY, run_cli, tree_digest
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory) -> Path:
-    root = copy_portal("minimal", tmp_path_factory.mktemp("atomic"))
-    assert run_cli("build", cwd=root).code == 0
-    return root
+@pytest.fixture
+def pristine(built_minimal) -> Path:
+    return built_minimal
 
 
 @pytest.fixture

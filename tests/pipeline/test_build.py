@@ -29,15 +29,9 @@ def page(site: Path, rel: str):
     return lxml_html.fromstring((site / rel).read_bytes())
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    from conftest import copy_portal
-
-    root = copy_portal("minimal", tmp_path_factory.mktemp("built"))
-    result = run_cli("build", cwd=root)
-    assert result.code == 0, result.text
-    assert result.out.strip().splitlines()[-1].startswith("Сайт собран в site/:")
-    return root
+@pytest.fixture
+def built(built_minimal) -> Path:
+    return built_minimal
 
 
 def test_every_page_of_the_url_map_exists(built):

@@ -1,0 +1,154 @@
+"""Running MkDocs on one section: the engine's whole interface to the pipeline.
+
+The pipeline hands over an :class:`EngineJob` — the checked Portal, its rendered pages, and how to make
+the checks of the built tree once the engine knows its theme folders and the site's address — and gets
+an :class:`EngineRun` back: the pages built, MkDocs' warnings in Russian, and the checks with what they
+found while the pages were written. Another engine would implement :func:`run_engine` and nothing else.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.checks.site import EarlyPage, SiteCheck
+from generator.editor.decap import vendor_paths
+from generator.errors import BuildFailed, Problem, Severity
+from generator.models import Curator, Mentor
+from generator.portal.portal import Portal
+from generator.project import Project
+from generator.rules.people import NamePolicy
+from generator.translate import mkdocs_message
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """What the checks of a built tree need to know of the engine's configuration."""
+
+    theme_dirs: tuple[str, ...]  # the theme's templates: their scripts are trusted
+    embed_hosts: tuple[str, ...]  # hosts whose frames editors may embed
+    site_url: str | None  # the site's address: its path is where the section lives
+
+
+@dataclass(frozen=True)
+class EngineJob:
+    """One section for the engine: the Portal, its pages, and the checks its pages get as they are written."""
+
+    portal: Portal
+    rendered: Mapping[str, str]
+    checks: Callable[[EngineSettings], SiteCheck]  # made by the pipeline, called once the settings are known
+
+
+@dataclass(frozen=True)
+class EngineRun:
+    """What the engine built: pages, its warnings, and the checks of the tree with what they found already."""
+
+    pages: int
+    warnings: tuple[Problem, ...]
+    checks: SiteCheck
+    early: Mapping[str, EarlyPage] = field(default_factory=dict)  # pages checked as they were written
+    notes: tuple[str, ...] = ()  # what the editor should know (e.g. that /admin/ was left out)
+
+
+def section_checks(
+    project: Project, people: Iterable[tuple[str, Mentor | Curator]], names: NamePolicy | None = None
+) -> Callable[[EngineSettings], SiteCheck]:
+    """How a section's built tree is checked: its own ``content/``, the theme the engine used, and the names of
+    ``people`` (or the ready policy ``names``: a district's, everyone's). Called by the engine with its settings."""
+
+    def make(settings: EngineSettings) -> SiteCheck:
+        return SiteCheck.of(
+            project.content_dir,
+            people,
+            settings.theme_dirs,
+            settings.embed_hosts,
+            settings.site_url,
+            vendor_paths(project.root),
+            policy=names,
+            section=project.org or "",
+        )
+
+    return make
+
+
+def run_engine(
+    project: Project,
+    site_dir: Path,
+    job: EngineJob,
+    strict: bool,
+    configure: Callable[[MkDocsConfig], None] | None = None,
+) -> EngineRun:
+    """MkDocs on ``project`` into ``site_dir``, with the plugin given ``job``.
+
+    ``configure`` adjusts the loaded configuration first (an organization of a district: its own
+    ``docs_dir``, ``site_url`` and ``nav``). Raises :class:`BuildFailed` with MkDocs' errors in Russian.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from generator.engine.plugin import NastavnikPlugin
+
+    collector = _WarningCollector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(config_file=str(project.config_file), site_dir=str(site_dir), strict=strict)
+        if configure is not None:
+            configure(config)
+        plugin = config.plugins.get("nastavnik")
+        if not isinstance(plugin, NastavnikPlugin):
+            raise BuildFailed("mkdocs.yml: в списке plugins нет «nastavnik» — добавьте строку «- nastavnik» в plugins")
+        plugin.job = job
+        # The same events as `mkdocs build`: plugins (the RSS feed among them) set up in on_startup.
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as exc:
+        summary = f"сборка сайта MkDocs не удалась: {mkdocs_message(str(exc))}"
+        raise BuildFailed(_engine_failure(summary, collector)) from None
+    except SystemExit as exc:
+        raise BuildFailed(_engine_failure(f"сборка сайта MkDocs прервана (код {exc.code})", collector)) from None
+    finally:
+        logger.removeHandler(collector)
+    assert plugin.site_check is not None  # made from job.checks in the plugin's on_config
+    return EngineRun(
+        pages=sum(1 for _ in site_dir.rglob("*.html")),
+        warnings=tuple(collector.problems),
+        checks=plugin.site_check,
+        early=plugin.early,
+        notes=tuple(plugin.notes),
+    )
+
+
+def _engine_failure(summary: str, collector: _WarningCollector) -> str:
+    """MkDocs says only «Aborted with a BuildError!»: put the errors it logged before that into the message."""
+    logged = [mkdocs_message(message) for message in collector.errors] + [p.message for p in collector.problems]
+    details = [f"MkDocs: {message}" for message in logged if message not in summary]
+    return "\n".join([*details, summary + " — прежний site/ не изменён"])
+
+
+class _WarningCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.problems: list[Problem] = []
+        self.errors: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage().strip()
+        if not message:
+            return
+        if record.levelno >= logging.ERROR:
+            self.errors.append(message)
+        else:
+            self.problems.append(
+                Problem("mkdocs.yml", None, f"MkDocs: {mkdocs_message(message)}", "", Severity.WARNING)
+            )

@@ -1,0 +1,153 @@
+"""One section of a site, built from start to end: check → render → engine → checks of the built tree.
+
+A school's site is one section, built here in this process. A district's site is a section for each
+organization, built by worker processes (:func:`run_sections`), and the district's own section on top.
+A section's outcome is small and picklable (no Portal, no MkDocs objects), so a worker can send it back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import sys
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from generator import ru
+from generator.district.config import organization_config
+from generator.district.summary import OrgSummary, summarise
+from generator.engine.mkdocs import EngineJob, EngineRun, run_engine, section_checks
+from generator.errors import NastavnikError, Problem
+from generator.options import BuildOptions
+from generator.portal.check import check
+from generator.portal.portal import HonorView
+from generator.progress import SILENT, Progress
+from generator.project import ORGANIZATIONS, Project
+from generator.render.env import environment
+from generator.render.markup import render_markdown
+from generator.render.pages import render_pages
+from generator.rules.people import NamePolicy
+from generator.timings import Timings
+
+
+@dataclass(frozen=True)
+class SectionTask:
+    """One section to build: small and picklable, sent to a worker process as it is."""
+
+    root: Path
+    org: str | None  # None: the portal's own section (a school's whole site)
+    options: BuildOptions  # with the build date settled (:meth:`BuildOptions.dated`)
+    site_dir: Path | None  # where to build it; None: only check it
+    names: NamePolicy | None = None  # a district's policy (everyone's names); None: the section's own people
+
+
+@dataclass(frozen=True)
+class SectionOutcome:
+    """What building a section gave: its problems, its summary (an organization's), its pages and findings."""
+
+    org: str | None
+    problems: tuple[Problem, ...]
+    records: int
+    checked: bool = False  # the data made a Portal (the section could be built)
+    summary: OrgSummary | None = None
+    honors: tuple[HonorView, ...] = ()
+    pages: int = 0
+    warnings: tuple[Problem, ...] = ()  # the engine's
+    findings: tuple[Problem, ...] = ()  # the checks of the built tree (paths as in the merged site)
+    notes: tuple[str, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict)
+    failure: str | None = None  # the engine failed (an organization's, reported by the district)
+
+
+def build_section(task: SectionTask, timings: Timings | None = None) -> SectionOutcome:
+    """Check the section and, when ``task.site_dir`` is given, build it there and check what was built.
+
+    The portal's own section raises the engine's failure as it is; an organization's is reported in the
+    outcome (a worker process cannot raise it to the district)."""
+    timings = timings or Timings()
+    project = Project(task.root, task.org)
+    checked = check(project, task.options.today, timings)
+    base = SectionOutcome(task.org, tuple(checked.problems), checked.records.count)
+    if checked.problems.failed(task.options.strict) or checked.portal is None:
+        return replace(base, timings=timings.stages)
+    base = replace(base, checked=True)
+    if task.org is not None:
+        summary, honors = summarise(task.org, checked.portal)
+        base = replace(base, summary=summary, honors=honors)
+    if task.site_dir is None:
+        return replace(base, timings=timings.stages)
+    with timings.stage("render"):
+        rendered = render_pages(checked.portal)
+    job = EngineJob(checked.portal, rendered, section_checks(project, checked.people, task.names))
+    try:
+        with timings.stage("mkdocs"):
+            engine = _run(project, task.site_dir, job, task.options.strict)
+    except NastavnikError as exc:
+        if task.org is None:
+            raise
+        return replace(base, timings=timings.stages, failure=f"{ORGANIZATIONS}/{task.org}: {exc.user_message()}")
+    with timings.stage("checks"):
+        findings = tuple(in_section(p, task.org) for p in engine.checks.run(task.site_dir, early=engine.early))
+    warnings = engine.warnings
+    if task.org is not None:  # MkDocs names the district's mkdocs.yml; the cause is in the organization's content
+        warnings = tuple(replace(w, file=f"content/{ORGANIZATIONS}/{task.org}") for w in warnings)
+    return replace(
+        base,
+        pages=engine.pages,
+        warnings=warnings,
+        findings=findings,
+        notes=engine.notes,
+        timings=timings.stages,
+    )
+
+
+def _run(project: Project, site_dir: Path, job: EngineJob, strict: bool) -> EngineRun:
+    """The engine on a section: an organization's with its own settings (an empty docs folder without ``content/``)."""
+    if project.org is None:
+        return run_engine(project, site_dir, job, strict)
+    if project.content_dir.is_dir():
+        return run_engine(project, site_dir, job, strict, organization_config(project, job.portal, project.content_dir))
+    with tempfile.TemporaryDirectory(prefix="nastavnik-docs-") as empty:
+        return run_engine(project, site_dir, job, strict, organization_config(project, job.portal, Path(empty)))
+
+
+def in_section(problem: Problem, org: str | None) -> Problem:
+    """A finding in an organization's staged section, named by its address in the merged site."""
+    if org is None:
+        return problem
+    return replace(problem, file=problem.file.replace("site/", f"site/{org}/", 1))
+
+
+def warm_up() -> None:
+    """Compile the page templates, load the Russian locale and Markdown here: the forked workers inherit them."""
+    env = environment()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+    ru.date(dt.date(2026, 9, 1))
+    ru.month(dt.date(2026, 9, 1))
+    render_markdown("**наставничество**")
+
+
+def run_sections(tasks: Sequence[SectionTask], jobs: int, progress: Progress = SILENT) -> list[SectionOutcome]:
+    """:func:`build_section` for every task, in ``jobs`` forked processes (here, when one is enough or the
+    system cannot fork: Windows, and macOS where forking a process with threads is unsafe).
+
+    The outcomes come in the order of ``tasks``; ``progress`` counts them as they finish (in this process).
+    """
+    total = len(tasks)
+    progress.count(0, total)
+    if jobs <= 1 or total <= 1 or "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+        outcomes = []
+        for task in tasks:
+            outcomes.append(build_section(task))
+            progress.count(len(outcomes), total)
+        return outcomes
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context) as pool:
+        futures = [pool.submit(build_section, task) for task in tasks]
+        for finished, _ in enumerate(as_completed(futures), 1):
+            progress.count(finished, total)
+        return [future.result() for future in futures]

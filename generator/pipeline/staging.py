@@ -1,0 +1,138 @@
+"""Staging and the atomic swap: a build is made beside ``site/`` and replaces it only when all went well.
+
+:func:`staged` is the one piece of code every build goes through (a school, a district, one
+organization): it takes the portal's lock, clears what a killed build left and gives a fresh folder
+beside the target; :meth:`Staging.publish` swaps it in once everything built there passed its checks.
+Whatever happens, the folder is removed when the block ends. The swap is one
+``renameat2(RENAME_EXCHANGE)`` on Linux, so ``site/`` is always either the previous build or the new
+one, never a mix — also when the process is killed midway.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.project import Project
+
+STAGING_PREFIX = ".site-build-"
+
+
+@dataclass
+class Staging:
+    """A build's folder beside its ``target`` (``site/``, or ``site/<org>/`` for one organization)."""
+
+    project: Project
+    path: Path
+    target: Path
+
+    def scratch(self) -> Path:
+        """One more folder beside it (a district's sections before they are merged), removed with it."""
+        folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.project.root))
+        self._scratch.append(folder)
+        return folder
+
+    def publish(self) -> None:
+        """Swap the built tree into place: the target is the previous build or this one, never a mix."""
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        swap_into(self.path, self.target)
+
+    def __post_init__(self) -> None:
+        self._scratch: list[Path] = []
+
+
+@contextmanager
+def staged(project: Project, target: Path) -> Iterator[Staging]:
+    """A fresh folder to build ``target`` in, under the portal's lock; removed (with its scratch) in any case."""
+    with exclusive(project):
+        remove_stale_staging(project)
+        staging = Staging(project, Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root)), target)
+        try:
+            yield staging
+        finally:
+            for folder in (staging.path, *staging._scratch):
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def exclusive(project: Project) -> Iterator[None]:
+    """One build at a time per portal: a second one waits (it would otherwise delete the first one's staging).
+
+    The lock is the kernel's (``flock`` on the portal's folder; on Windows a locked byte of a file in the
+    staging area): it is released when the process ends, however it ends, so a killed build never
+    leaves a stale lock behind.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        with _windows_lock(project.root / f"{STAGING_PREFIX}lock"):
+            yield
+        return
+    fd = os.open(project.root, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def _windows_lock(path: Path) -> Iterator[None]:
+    import msvcrt  # type: ignore[import-not-found,unused-ignore]
+
+    with open(path, "a+b") as handle:
+        while True:
+            try:
+                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined,unused-ignore]
+                break
+            except OSError:  # LK_LOCK gives up after ten seconds: keep waiting, as flock does
+                continue
+        try:
+            yield
+        finally:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined,unused-ignore]
+
+
+def remove_stale_staging(project: Project) -> None:
+    """Folders left by a build that was killed: they were never published."""
+    for stale in project.root.glob(STAGING_PREFIX + "*"):
+        if stale.is_dir():  # the lock file of Windows stays
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def swap_into(new: Path, target: Path) -> None:
+    """Make ``new`` become ``target`` atomically; the old ``target`` ends up at ``new`` (to be removed)."""
+    if not target.exists():
+        os.rename(new, target)
+        new.mkdir()
+        return
+    if _exchange(new, target):
+        return
+    # Fallback where renameat2 is missing: two renames (a window of microseconds without site/).
+    old = new.with_name(new.name + "-old")
+    os.rename(target, old)
+    os.rename(new, target)
+    os.rename(old, new)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return result == 0
