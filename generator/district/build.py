@@ -53,7 +53,8 @@ from generator.pipeline.build import (
 )
 from generator.pipeline.status import recorded
 from generator.portal.check import check
-from generator.portal.portal import HonorView, Portal
+from generator.portal.portal import Portal
+from generator.portal.views import HonorView
 from generator.progress import SILENT, Progress
 from generator.project import ORGANIZATIONS, Project, build_date
 from generator.render.env import environment

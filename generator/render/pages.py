@@ -22,16 +22,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 from generator import ru, urls
 from generator.models import Figure
 from generator.models.labels import LABELS
-from generator.portal.portal import (
-    CATEGORY_LABELS,
-    LEVEL_LABELS,
-    LEVEL_ORDER,
-    DocumentView,
-    HonorView,
-    Portal,
-    figures_by_year,
-)
+from generator.portal.portal import Portal, figures_by_year
 from generator.portal.schedule import STATUS_LABELS, occurrences
+from generator.portal.views import CATEGORY_LABELS, LEVEL_LABELS, LEVEL_ORDER, DocumentView, HonorView
 from generator.render.charts import BarChart, bar_chart
 from generator.render.contexts import (
     FilterOption,
