@@ -30,8 +30,8 @@ from generator.portal.views import (
     PracticeView,
     RoadmapView,
 )
+from generator.rules.files import resolve_content_file
 from generator.rules.people import CuratorView, Person, publish_curator, publish_person, withheld_photos
-from generator.rules.references import resolve_content_file
 from generator.rules.validate import Records
 
 FILE_TYPES = {
