@@ -19,10 +19,12 @@ from generator.district.check import check_district
 from generator.district.summary import District, OrgHonor, OrgSummary, assemble, summarise
 from generator.errors import Problems
 from generator.models import Curator, Mentor
-from generator.portal.portal import LEVEL_LABELS, LEVEL_ORDER, Portal, PostView
+from generator.portal.portal import Portal
+from generator.portal.views import LEVEL_LABELS, LEVEL_ORDER, PostView
 from generator.project import Project
-from generator.render.contexts import Upcoming
-from generator.render.pages import Page, render_page, render_pages, upcoming
+from generator.render.contexts import Page, Upcoming
+from generator.render.home import upcoming
+from generator.render.pages import render_page, render_pages
 from generator.rules.people import people_of
 
 LATEST_NEWS = 6

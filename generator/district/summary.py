@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from generator import urls
 from generator.models import Figure
-from generator.portal.portal import LEVEL_ORDER, HonorView, Portal, PostView
+from generator.portal.portal import Portal
 from generator.portal.schedule import Progress
+from generator.portal.views import LEVEL_ORDER, HonorView, PostView
 
 LATEST_NEWS = 3
 

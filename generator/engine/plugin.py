@@ -45,7 +45,8 @@ from generator.portal.portal import Portal
 from generator.project import Project
 from generator.render.env import bytecode_cache
 from generator.render.markup import DEFAULT_EMBED_HOSTS, clean_html
-from generator.render.pages import render_pages, render_parents_blocks, render_post_image, render_post_people, view_meta
+from generator.render.news import render_post_image, render_post_people, view_meta
+from generator.render.pages import render_pages, render_parents_blocks
 from generator.render.publish import downloads, export_files
 from generator.rules.images import ImageRefused, clean_site_images
 

@@ -23,7 +23,7 @@ from generator.engine.mkdocs import EngineJob, EngineRun, run_engine, section_ch
 from generator.errors import NastavnikError, Problem
 from generator.options import BuildOptions
 from generator.portal.check import check
-from generator.portal.portal import HonorView
+from generator.portal.views import HonorView
 from generator.progress import SILENT, Progress
 from generator.project import ORGANIZATIONS, Project
 from generator.render.env import environment

@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
-from generator.portal.portal import DocumentView, HonorView, ItemView, Portal, PostView, PracticeView, RoadmapView
+from generator.portal.portal import Portal
+from generator.portal.views import DocumentView, HonorView, ItemView, PostView, PracticeView, RoadmapView
 from generator.render.charts import BarChart
 from generator.render.env import relative_url
 from generator.render.publish import Subscription

@@ -24,8 +24,8 @@ from urllib.parse import urlsplit
 
 from generator.deadlines import Period, PlanPeriod
 from generator.models import Item
-from generator.portal.portal import ItemView, RoadmapView, SectionView
 from generator.portal.schedule import occurrences
+from generator.portal.views import ItemView, RoadmapView, SectionView
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -112,7 +112,7 @@ def export_ics(roadmap: RoadmapView, site_url: str = "", today: dt.date | None =
     """One all-day VEVENT per dated period; recurring periods get an RRULE up to the plan's end.
 
     UIDs are ``<roadmap>-<item key>-<n>@<host of site_url>``: the item key survives insertions
-    (see :class:`generator.portal.portal._ItemKeys`), so subscribed calendars update instead of duplicating.
+    (see :class:`generator.portal.roadmaps._ItemKeys`), so subscribed calendars update instead of duplicating.
     """
     from icalendar import Calendar
 

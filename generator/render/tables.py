@@ -29,7 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.importers.cells import split_activity
 from generator.models import Item, Roadmap, Section
-from generator.portal.portal import RoadmapView
+from generator.portal.views import RoadmapView
 from generator.tables.flat import (
     FORMULA_START,
     MAIN_SHEET,

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from generator import ru
 from generator.deadlines import Period, PlanPeriod
-from generator.portal.portal import ItemView, RoadmapView
 from generator.portal.schedule import RECURRENCE_LABELS, occurrences
+from generator.portal.views import ItemView, RoadmapView
 
 MonthKey = tuple[int, int]  # (year, month)
 MARGIN_MONTHS = 12

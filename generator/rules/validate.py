@@ -2,7 +2,7 @@
 
 Pydantic does the checking; this module turns its errors into Russian sentences that name the
 field, point at the line of the offending value and say how to fix it. Rules that cross records
-(references, duplicates, consent) live in :mod:`generator.rules.references`.
+(references, duplicates, consent) are run by :mod:`generator.rules.references`.
 """
 
 from __future__ import annotations

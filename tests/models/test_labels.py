@@ -11,8 +11,8 @@ from conftest import ROOT
 from generator.editor.schema import KINDS, enum_labels, json_schema, walk
 from generator.models import common, library, mentor, program, roadmap
 from generator.models.labels import DESCRIBED, LABELS, describe
-from generator.portal import portal, schedule
-from generator.render import pages
+from generator.portal import schedule, views
+from generator.render import mentors, pages
 
 GOLDEN = ROOT / "tests" / "golden" / "pages"
 
@@ -66,11 +66,11 @@ def test_the_shipped_schemas_carry_the_labels_too():
 
 
 def test_the_pages_read_the_same_table():
-    assert portal.CATEGORY_LABELS is LABELS["category"]
-    assert portal.KIND_LABELS is LABELS["kind"]
-    assert portal.LEVEL_LABELS is LABELS["level"]
+    assert views.CATEGORY_LABELS is LABELS["category"]
+    assert views.KIND_LABELS is LABELS["kind"]
+    assert views.LEVEL_LABELS is LABELS["level"]
     assert schedule.STATUS_LABELS is LABELS["status"]
-    assert pages.ROLE_GROUPS is LABELS["role_group"]
+    assert mentors.ROLE_GROUPS is LABELS["role_group"]
     assert pages.NORMATIVE_LABELS is LABELS["normative_group"]
     assert dict(schedule.RECURRENCE_LABELS) == {**LABELS["recurrence"], "none": ""}  # a one-off says nothing
 

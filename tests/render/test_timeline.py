@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 from conftest import TODAY, copy_portal, run_cli
 from generator.models import Roadmap
 from generator.portal.check import check
-from generator.portal.portal import _roadmap
+from generator.portal.roadmaps import build_roadmap
 from generator.project import Project
 from generator.render.timeline import build_timeline
 
@@ -22,7 +22,7 @@ def roadmap_view(period: str, *items: dict, kind: str | None = None):
     model = Roadmap.model_validate(
         {"title": "Дорожная карта", "period": period, "period_kind": kind, "sections": [{"title": "I", "items": items}]}
     )
-    return _roadmap("test", model, True, NOVEMBER, {}, {})
+    return build_roadmap("test", model, True, NOVEMBER, {}, {})
 
 
 def bars(timeline) -> dict[str, str]:

@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from generator.errors import Problems, Severity, format_problems
-from generator.rules.references import Context, check_rules
+from generator.rules.context import Context
+from generator.rules.references import check_rules
 from generator.rules.validate import validate_sources
 from generator.sources.files import load_sources
 
