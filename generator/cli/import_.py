@@ -23,7 +23,7 @@ from generator.importers.summary import summary_lines
 from generator.importers.yaml_writer import roadmap_yaml
 from generator.models.roadmap import Roadmap
 from generator.project import Project, build_date
-from generator.sources.load import LoadError, parse_yaml
+from generator.sources.yaml_parse import LoadError, parse_yaml
 
 
 def run(args: argparse.Namespace) -> tuple[list[str], int]:

@@ -20,7 +20,7 @@ from generator.rules.images import check_images
 from generator.rules.people import ANONYMOUS, has_consent, split_name
 from generator.rules.validate import Entry, Records
 from generator.sources.content_pages import check_content_pages, check_links
-from generator.sources.load import Loc
+from generator.sources.yaml_parse import Loc
 from generator.translit import spellings
 
 FORM = "форма наставничества «{}» не найдена"
