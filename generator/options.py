@@ -25,7 +25,7 @@ class BuildOptions:
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> BuildOptions:
-        """The options of ``nastavnik build`` as parsed by :mod:`generator.cli.main`."""
+        """``nastavnik build``'s options (:mod:`generator.cli.build`) as :mod:`generator.cli.main` parsed them."""
         return cls(
             strict=bool(args.strict),
             org=args.org or None,

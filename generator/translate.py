@@ -4,7 +4,7 @@ The operating system (through :class:`OSError`) and MkDocs speak English; whatev
 editor passes through here first. A known message is translated with its file names kept; an unknown one
 keeps the original text only as a quoted detail after a Russian sentence, so nothing is lost and nothing
 reaches the editor as a bare English sentence. YAML's own messages are translated where they are read
-(:func:`generator.sources.load.explain_yaml_error`).
+(:func:`generator.sources.yaml_errors.explain_yaml_error`).
 """
 
 from __future__ import annotations

@@ -60,7 +60,7 @@ BROKEN_YAML = {
 @pytest.mark.parametrize("name", sorted(BROKEN_YAML))
 def test_every_yaml_error_reads_in_russian(tmp_path, monkeypatch, name, loader):
     if loader == "python":
-        monkeypatch.setattr("generator.sources.load._Loader", yaml.SafeLoader)
+        monkeypatch.setattr("generator.sources.yaml_parse._Loader", yaml.SafeLoader)
     elif not yaml.__with_libyaml__:
         pytest.skip("PyYAML without libyaml")
     path = tmp_path / "broken.yaml"

@@ -3,6 +3,7 @@
 argparse looks up every text it prints through the module-level names ``_`` and ``ngettext``
 (gettext). :func:`install` points them at this table, so ``nastavnik --help`` and usage errors
 (exit code 2) read in Russian; a text missing here stays in English rather than breaking.
+The argument types the verbs share (:func:`positive`) are here too, with their errors in Russian.
 """
 
 from __future__ import annotations
@@ -51,3 +52,14 @@ def install() -> None:
     """Make argparse speak Russian (idempotent)."""
     argparse._ = _translate  # type: ignore[attr-defined]
     argparse.ngettext = _ngettext  # type: ignore[attr-defined]
+
+
+def positive(text: str) -> int:
+    """An argument type: a whole number, at least 1 (``--jobs N``, ``--synthetic N``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"нужно целое число, а не «{text}»") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("нужно число не меньше 1")
+    return value

@@ -1,4 +1,8 @@
-"""``nastavnik export [--roadmap ID] --format json|xlsx|csv|ics [-o FILE]``"""
+"""``nastavnik export [--roadmap ID] --format json|xlsx|csv|ics [-o FILE]``
+
+The work's imports are inside :func:`run`: :func:`generator.cli.main.parser` imports every verb's module
+for its options, and no verb should load at start-up what only another one needs.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,22 @@ import argparse
 from pathlib import Path
 
 from generator.errors import DataErrors, UsageError
-from generator.portal.check import check
-from generator.project import Project
-from generator.render.exports import EXPORTERS
+
+HELP = "выгрузить дорожную карту (json, xlsx, csv, ics)"
+DESCRIPTION = "Выгружает дорожную карту в машиночитаемом виде."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--roadmap", metavar="ID", help="какую дорожную карту (по умолчанию — текущую)")
+    parser.add_argument("--format", required=True, choices=("json", "xlsx", "csv", "ics"), help="формат выгрузки")
+    parser.add_argument("-o", "--output", metavar="ФАЙЛ", help="куда записать (по умолчанию json/csv/ics — на экран)")
 
 
 def run(args: argparse.Namespace) -> tuple[list[str], int]:
+    from generator.portal.check import check
+    from generator.project import Project
+    from generator.render.exports import EXPORTERS
+
     project = Project.find()
     checked = check(project)
     if checked.problems.errors or checked.portal is None:

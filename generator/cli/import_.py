@@ -4,6 +4,9 @@ Nothing is written unless the whole document was read: the YAML is built and che
 written in one step (a temporary file renamed over the target), and only then is
 ``current_roadmap:`` changed in ``data/program.yaml`` — by editing that one line, so the editor's
 comments and formatting stay as they were.
+
+The work's imports are inside the functions: :func:`generator.cli.main.parser` imports every verb's module
+for its options, and no verb should load at start-up what only another one needs (the importers, pydantic).
 """
 
 from __future__ import annotations
@@ -14,19 +17,28 @@ import re
 import tempfile
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from generator.errors import ImportFailed, UsageError
-from generator.importers import import_roadmap
-from generator.importers.naming import derive_id, valid_id
-from generator.importers.summary import summary_lines
-from generator.importers.yaml_writer import roadmap_yaml
-from generator.models.roadmap import Roadmap
-from generator.project import Project, build_date
-from generator.sources.load import LoadError, parse_yaml
+
+HELP = "импортировать дорожную карту из DOCX, XLSX или CSV"
+DESCRIPTION = "Читает дорожную карту из документа Word, таблицы Excel или CSV и записывает data/roadmaps/ID.yaml."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="ФАЙЛ", help="документ .docx, .xlsx или .csv")
+    parser.add_argument(
+        "--id", metavar="ID", help="имя файла дорожной карты (латиницей); по умолчанию — из названия и периода"
+    )
+    parser.add_argument("--current", action="store_true", help="сделать её текущей дорожной картой в data/program.yaml")
+    parser.add_argument("--force", action="store_true", help="перезаписать существующий файл")
 
 
 def run(args: argparse.Namespace) -> tuple[list[str], int]:
+    from generator.importers import import_roadmap
+    from generator.importers.naming import derive_id, valid_id
+    from generator.importers.summary import summary_lines
+    from generator.importers.yaml_writer import roadmap_yaml
+    from generator.project import Project, build_date
+
     project = Project.find()
     if args.id is not None and not valid_id(args.id):
         raise UsageError(f"--id {args.id}: нужны латинские строчные буквы, цифры и дефис, например --id dk-2025-2026")
@@ -64,6 +76,11 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
 
 def _check_written_form(text: str, source: str) -> None:
     """The YAML reads back into the same roadmap, or nothing is written."""
+    from pydantic import ValidationError
+
+    from generator.models.roadmap import Roadmap
+    from generator.sources.yaml_parse import LoadError, parse_yaml
+
     try:
         data, _ = parse_yaml(text)
     except LoadError as exc:

@@ -1,9 +1,10 @@
 """``nastavnik`` (also ``python -m generator``): the verbs. The only place that prints and picks exit codes.
 
 Exit codes: 0 — success; 1 — problems in the user's data or a failed build (always a Russian
-message naming the file and line, never a traceback); 2 — wrong usage. Each verb's work lives in
-``generator/cli/<verb>.py``: it returns the lines to print or raises a
-:class:`~generator.errors.NastavnikError`.
+message naming the file and line, never a traceback); 2 — wrong usage. Each verb lives in
+``generator/cli/<verb>.py``: its options (``HELP``, ``DESCRIPTION``, ``add_arguments``), which
+:func:`parser` gathers in the order of :data:`VERBS`, and its ``run``, which returns the lines to print or
+raises a :class:`~generator.errors.NastavnikError`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 from typing import NoReturn
 
 from generator import __version__
@@ -54,6 +56,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parser() -> argparse.ArgumentParser:
+    """The whole command line: each verb's help, description and arguments come from its own module."""
     install_russian_argparse()
     main = _Parser(
         prog="nastavnik",
@@ -63,121 +66,21 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--version", action="version", version=f"nastavnik {__version__}")
     verbs = main.add_subparsers(dest="verb", metavar="КОМАНДА", parser_class=_Parser, title="команды")
     verbs.required = True
-
-    p = verbs.add_parser(
-        "check",
-        help="проверить данные и показать все ошибки",
-        description="Проверяет data/ и content/: каждая ошибка — с файлом, строкой и советом, как исправить.",
-    )
-    p.add_argument("--strict", action="store_true", help="считать предупреждения ошибками (для CI)")
-    p.add_argument(
-        "--format",
-        choices=("text", "github"),
-        default="text",
-        help="text — для человека; github — аннотации GitHub Actions",
-    )
-
-    p = verbs.add_parser(
-        "build",
-        help="собрать сайт в site/",
-        description="Проверяет данные и собирает сайт в site/. Если сборка не удалась, прежний site/ не меняется.",
-    )
-    p.add_argument("--strict", action="store_true", help="считать предупреждения ошибками")
-    p.add_argument("--org", metavar="ID", help="собрать раздел только одной организации (портал района)")
-    p.add_argument(
-        "--jobs", type=_positive, metavar="N", help="сколько процессов использовать (по умолчанию — по числу ядер)"
-    )
-    p.add_argument("--timings", metavar="ФАЙЛ", help="записать время этапов сборки в JSON-файл")
-    p.add_argument(
-        "--prebuilt",
-        metavar="ПАПКА",
-        help="портал района: взять готовые разделы организаций из ПАПКА/<ID>/ (собранные build --org ID, "
-        "например в задачах CI), а собрать только недостающие и раздел района",
-    )
-
-    p = verbs.add_parser(
-        "serve",
-        help="предпросмотр с автообновлением",
-        description="Запускает предпросмотр сайта; страница обновляется при изменении data/, content/, theme/ и mkdocs.yml.",
-    )
-    p.add_argument(
-        "--dev-addr",
-        default="127.0.0.1:8000",
-        metavar="АДРЕС:ПОРТ",
-        help="адрес предпросмотра (по умолчанию 127.0.0.1:8000)",
-    )
-
-    p = verbs.add_parser(
-        "import",
-        help="импортировать дорожную карту из DOCX, XLSX или CSV",
-        description="Читает дорожную карту из документа Word, таблицы Excel или CSV и записывает data/roadmaps/ID.yaml.",
-    )
-    p.add_argument("file", metavar="ФАЙЛ", help="документ .docx, .xlsx или .csv")
-    p.add_argument(
-        "--id", metavar="ID", help="имя файла дорожной карты (латиницей); по умолчанию — из названия и периода"
-    )
-    p.add_argument("--current", action="store_true", help="сделать её текущей дорожной картой в data/program.yaml")
-    p.add_argument("--force", action="store_true", help="перезаписать существующий файл")
-
-    p = verbs.add_parser(
-        "export",
-        help="выгрузить дорожную карту (json, xlsx, csv, ics)",
-        description="Выгружает дорожную карту в машиночитаемом виде.",
-    )
-    p.add_argument("--roadmap", metavar="ID", help="какую дорожную карту (по умолчанию — текущую)")
-    p.add_argument("--format", required=True, choices=("json", "xlsx", "csv", "ics"), help="формат выгрузки")
-    p.add_argument("-o", "--output", metavar="ФАЙЛ", help="куда записать (по умолчанию json/csv/ics — на экран)")
-
-    p = verbs.add_parser(
-        "new",
-        help="создать новый портал",
-        description="Создаёт папку нового портала с примерами данных; сразу собирается командой nastavnik build.",
-    )
-    p.add_argument("dir", metavar="ПАПКА", help="папка нового портала (пустая или несуществующая)")
-    p.add_argument("--name", help="полное наименование организации")
-    p.add_argument("--short-name", help="краткое наименование организации")
-    p.add_argument("--type", choices=("school", "college", "department"), default="school", help="тип организации")
-    p.add_argument(
-        "--synthetic",
-        type=_positive,
-        metavar="N",
-        help="создать портал района из N вымышленных организаций (для замеров)",
-    )
-
-    p = verbs.add_parser(
-        "deploy",
-        help="опубликовать site/ на GitHub Pages",
-        description="Публикует последнюю успешную сборку в ветку gh-pages (ghp-import).",
-    )
-    p.add_argument("--push", action="store_true", help="отправить ветку gh-pages на GitHub")
-    p.add_argument("--allow-dirty", action="store_true", help="разрешить публикацию при незакоммиченных изменениях")
-    p.add_argument("--cname", metavar="ДОМЕН", help="свой домен сайта (файл CNAME)")
-    p.add_argument("--remote", default="origin", help="удалённый репозиторий (по умолчанию origin)")
-
-    p = verbs.add_parser(
-        "schema",
-        help="записать JSON Schema для редакторов",
-        description="Записывает JSON Schema каждого вида записей (для подсказок в VS Code).",
-    )
-    p.add_argument("-o", "--output", metavar="ПАПКА", default="schemas", help="папка для схем (по умолчанию schemas/)")
+    for verb in VERBS:
+        command = verb_module(verb)
+        command.add_arguments(verbs.add_parser(verb, help=command.HELP, description=command.DESCRIPTION))
     return main
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"нужно целое число, а не «{text}»") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("нужно число не меньше 1")
-    return value
+def verb_module(verb: str) -> ModuleType:
+    """``generator/cli/<verb>.py``: its options (``HELP``, ``DESCRIPTION``, ``add_arguments``) and ``run``."""
+    return importlib.import_module(f"generator.cli.{VERB_MODULES.get(verb, verb)}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        command = importlib.import_module(f"generator.cli.{VERB_MODULES.get(args.verb, args.verb)}")
-        lines, code = command.run(args)
+        lines, code = verb_module(args.verb).run(args)
     except NastavnikError as exc:
         print(exc.user_message(), file=sys.stderr)
         return exc.exit_code

@@ -1,16 +1,33 @@
-"""``nastavnik serve [--dev-addr HOST:PORT]``: MkDocs' live preview with our plugin watching ``data/``."""
+"""``nastavnik serve [--dev-addr HOST:PORT]``: MkDocs' live preview with our plugin watching ``data/``.
+
+The work's imports are inside :func:`run`: :func:`generator.cli.main.parser` imports every verb's module
+for its options, and no verb should load at start-up what only another one needs (MkDocs' server).
+"""
 
 from __future__ import annotations
 
 import argparse
 
 from generator.errors import BuildFailed, UsageError
-from generator.project import Project
+
+HELP = "предпросмотр с автообновлением"
+DESCRIPTION = "Запускает предпросмотр сайта; страница обновляется при изменении data/, content/, theme/ и mkdocs.yml."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        metavar="АДРЕС:ПОРТ",
+        help="адрес предпросмотра (по умолчанию 127.0.0.1:8000)",
+    )
 
 
 def run(args: argparse.Namespace) -> tuple[list[str], int]:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
+
+    from generator.project import Project
 
     project = Project.find()
     host, _, port = args.dev_addr.rpartition(":")

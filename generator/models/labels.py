@@ -3,7 +3,7 @@
 The pages show them (:mod:`generator.portal.views`, :mod:`generator.portal.schedule`, :mod:`generator.render.pages`,
 :mod:`generator.render.mentors`) and the models describe their fields with them (:func:`describe`), which is
 where the JSON Schema's ``enumDescriptions`` and the browser editor's choices come from (:mod:`generator.editor.schema`,
-:mod:`generator.editor.decap_config`). Where the two forms used to disagree, the label is the one the
+:mod:`generator.editor.decap_fields`). Where the two forms used to disagree, the label is the one the
 published pages showed; a one-off event (``recurrence: none``) is «один раз» for editors and shows no
 words on a page.
 """

@@ -14,7 +14,7 @@ from generator.models.common import Consent
 from generator.rules.context import Context
 from generator.rules.people import ANONYMOUS, has_consent, split_name
 from generator.rules.validate import Entry, Records
-from generator.sources.load import Loc
+from generator.sources.yaml_parse import Loc
 from generator.translit import spellings
 
 

@@ -13,7 +13,7 @@ from generator.rules.context import Context
 from generator.rules.images import check_images
 from generator.rules.validate import Entry
 from generator.sources.content_pages import check_content_pages, check_links
-from generator.sources.load import Loc
+from generator.sources.yaml_parse import Loc
 
 
 def check_content(ctx: Context, problems: Problems) -> None:

@@ -16,7 +16,7 @@ from generator.rules.consents import check_anonymous_references, check_consents,
 from generator.rules.context import Context
 from generator.rules.files import check_content, check_file, check_file_or_url
 from generator.rules.validate import Entry, Records
-from generator.sources.load import Loc
+from generator.sources.yaml_parse import Loc
 
 FORM = "форма наставничества «{}» не найдена"
 MENTOR = "наставник «{}» не найден"

@@ -23,7 +23,7 @@ from generator.portal.portal import Portal
 from generator.portal.schedule import item_periods
 from generator.rules.references import walk_items
 from generator.rules.validate import Entry, Records
-from generator.sources.load import Loc
+from generator.sources.yaml_parse import Loc
 
 STALE_WORKING_DAYS = 10
 """Правила № 1802: information on the site is updated within 10 working days."""

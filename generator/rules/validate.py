@@ -20,7 +20,8 @@ from generator.ru import kind_of as _kind_of
 from generator.ru import masked
 from generator.ru import short as _short
 from generator.sources.files import Sources
-from generator.sources.load import Loc, SourceDoc
+from generator.sources.load import SourceDoc
+from generator.sources.yaml_parse import Loc
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -7,7 +7,7 @@ import re
 import yaml
 
 MAX_DEPTH = (
-    40  # nesting levels a data file may have: libyaml's own limit and generator.sources.load's check say the same
+    40  # nesting levels a data file may have: libyaml's own limit and generator.sources.yaml_parse's check say the same
 )
 
 _YAML_ERRORS: list[tuple[str, str, str]] = [

@@ -6,6 +6,10 @@ posts; the district has its own roadmap, documents and news. The text is plausib
 :mod:`generator.tools.synthetic_text`; every name is fictional. The output is deterministic: the same
 seed gives the same files, and organization *k* is the same whatever N is, so portals of 1, 10 and
 50 organizations grow by adding organizations, not by changing them.
+
+The records are written by :mod:`generator.tools.synthetic_org` (an organization's) and
+:mod:`generator.tools.synthetic_district` (the district's own), from the building blocks of
+:mod:`generator.tools.synthetic_records`.
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ from generator import urls
 from generator.editor.scaffold import ensure_empty
 from generator.errors import UsageError
 from generator.sources.config import GUARD_LINE as ENGINE_GUARD
-from generator.tools.synthetic_records import DistrictWriter, OrgWriter, write
+from generator.tools.synthetic_district import DistrictWriter
+from generator.tools.synthetic_org import OrgWriter
+from generator.tools.synthetic_records import write
 
 SEED = 2026
 SITE_URL = "https://rayon.example.ru/nastavnichestvo/"

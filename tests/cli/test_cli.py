@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from conftest import run_cli
@@ -88,8 +91,17 @@ def test_strict_turns_warnings_into_errors(minimal):
 
 
 def test_python_dash_m_generator_is_the_same_cli(minimal):
-    import subprocess
-    import sys
-
     proc = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=minimal, capture_output=True, text=True)
     assert proc.returncode == 0 and "Ошибок не найдено" in proc.stdout
+
+
+def test_the_parser_loads_no_verbs_work(tmp_path):
+    """parser() imports every verb's module for its options; the work of a verb is imported only by its run()."""
+    code = "import sys; from generator.cli.main import parser; parser(); print(*sorted(sys.modules))"
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    loaded = set(proc.stdout.split())
+    verbs = {f"generator.cli.{name}" for name in ("build", "check", "serve", "import_", "export", "new", "deploy")}
+    light = {"generator", "generator.errors", "generator.translate", "generator.cli", "generator.cli.main"}
+    expected = light | verbs | {"generator.cli.schema", "generator.cli.argparse_ru"}
+    assert {name for name in loaded if name.split(".")[0] == "generator"} == expected
+    assert not loaded & {"yaml", "mkdocs", "pydantic", "jinja2", "markdown", "openpyxl", "docx"}

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.errors import Problems
-from generator.sources.load import MAX_DEPTH, load_markdown, load_yaml, parse_yaml
+from generator.sources.load import load_markdown, load_yaml
+from generator.sources.yaml_errors import MAX_DEPTH
+from generator.sources.yaml_parse import parse_yaml
 
 
 def load(tmp_path: Path, name: str, content: bytes | str):
