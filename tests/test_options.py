@@ -45,7 +45,7 @@ def test_the_cli_hands_its_options_and_a_reporter_to_the_build(minimal, monkeypa
         seen.append((project.root, options, progress))
         raise Stop
 
-    monkeypatch.setattr(school_build, "build", fake_build)  # imported by the verb when it runs
+    monkeypatch.setattr(pipeline_build, "build", fake_build)  # imported by the verb when it runs
     monkeypatch.chdir(minimal)
     with pytest.raises(Stop):
         build_cmd.run(parser().parse_args(["build", "--strict", "--timings", "out/t.json"]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.resources
 import os
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from generator.portal.check import check
 from generator.portal.portal import Portal
 from generator.project import ORGANIZATIONS, Project
 from generator.rules.people import people_of
+from generator.sources.config import theme_dir
 
 
 def _check_for_mkdocs(
@@ -42,11 +42,6 @@ def _without_organizations(files: Files, config: MkDocsConfig) -> Files:
         return files
     prefix = ORGANIZATIONS + "/"
     return Files([f for f in files if not f.src_uri.startswith(prefix)])
-
-
-def theme_dir() -> str:
-    """Our mkdocs-material overrides (the repository's ``theme/``, installed as ``generator.theme``)."""
-    return str(importlib.resources.files("generator.theme"))
 
 
 def _add_theme_overrides(config: MkDocsConfig) -> None:

@@ -33,7 +33,6 @@ from generator.engine.config import (
     _without_organizations,
     site_info,
     text_colour,
-    theme_dir,
 )
 from generator.engine.hardening import harden_feeds, harden_page, harden_view
 from generator.engine.mkdocs import EngineJob, EngineSettings, section_checks
@@ -49,6 +48,7 @@ from generator.render.news import render_post_image, render_post_people, view_me
 from generator.render.pages import render_pages, render_parents_blocks
 from generator.render.publish import downloads, export_files
 from generator.rules.images import ImageRefused, clean_site_images
+from generator.sources.config import theme_dir
 
 log = logging.getLogger("mkdocs.plugins.nastavnik")
 

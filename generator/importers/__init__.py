@@ -4,7 +4,7 @@ Each format has a module that turns the file into the neutral :mod:`.grid` (para
 of cells); one shared :mod:`.reader` turns that into a roadmap, whatever the format. Importers are
 registered in :data:`IMPORTERS` by file suffix; ``nastavnik import`` goes through this list only.
 A format's module (python-docx, openpyxl) is imported when a file of it is read: the build, which
-uses :mod:`.cells` for its table exports, does not pay for the readers.
+uses :mod:`generator.tables.cells` for its table exports, does not pay for the readers.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """An item's cells → an :class:`~generator.models.Item`: number, title and sub-points, the other fields.
 
 * number: the number column (without its trailing dot), else a number typed before the activity;
-* an ``activity`` column is split into title and sub-points (:func:`.cells.split_activity`); a
+* an ``activity`` column is split into title and sub-points (:func:`generator.tables.cells.split_activity`); a
   ``title`` column gives the title (its paragraphs joined) and ``details`` columns the sub-points,
   one per paragraph; a column whose header named no role adds its text as a sub-point headed by
   the column's name, so nothing is lost;
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.importers import cells
 from generator.importers.columns import Column
 from generator.models import Item
+from generator.tables import cells
 
 FIELDS = ("deadline", "responsible", "result", "indicators")
 

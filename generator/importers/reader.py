@@ -17,12 +17,12 @@ from pathlib import Path
 from generator.deadlines import PeriodKind, parse_plan_period
 from generator.errors import ImportFailed
 from generator.importers.approval import LABEL
-from generator.importers.cells import split_heading
 from generator.importers.columns import Header, find_header, normalize
 from generator.importers.grid import Document, Paragraph, Table
 from generator.importers.prelude import TITLE, Prelude, find_organization, find_period, read_prelude, rows_to_paragraphs
 from generator.importers.table import Note, ReadTable, TableReader
 from generator.models.roadmap import Approval, Approved, Considered, ExtraTable, Item, Roadmap
+from generator.tables.cells import split_heading
 
 NO_TABLE_HINT = (
     "дорожная карта должна быть таблицей Word или листом Excel со строкой заголовков, "

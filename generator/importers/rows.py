@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.importers import cells
 from generator.importers.columns import Column
 from generator.importers.grid import Row, Table
+from generator.tables import cells
 
 KEY_ROLES = ("deadline", "responsible")
 SECTION_ROLES = ("section_number", "section_title")

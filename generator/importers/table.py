@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.importers import cells, rows
+from generator.importers import rows
 from generator.importers.columns import Header, is_header_repeat, is_numbering_row
 from generator.importers.grid import Row, Table
 from generator.importers.items import ItemDraft, build_item
 from generator.importers.rows import RowValues, Shape, short
 from generator.models import Item, Section
+from generator.tables import cells
 from generator.tables.flat import PATH_SEPARATOR
 
 

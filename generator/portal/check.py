@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from generator.errors import Problems
 from generator.models import Curator, Mentor
 from generator.portal.portal import Portal, build_portal
+from generator.portal.roadmap_checks import check_roadmap_items, check_staleness
 from generator.project import Project, build_date, changed_on, last_changed
 from generator.rules.context import Context
 from generator.rules.people import people_of
 from generator.rules.references import check_rules
-from generator.rules.roadmaps import check_roadmap_items, check_staleness
 from generator.rules.validate import Records, validate_sources
 from generator.sources.config import check_config
 from generator.sources.files import Sources, load_sources

@@ -27,9 +27,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from generator.importers.cells import split_activity
 from generator.models import Item, Roadmap, Section
 from generator.portal.views import RoadmapView
+from generator.tables.cells import split_activity
 from generator.tables.flat import (
     FORMULA_START,
     MAIN_SHEET,

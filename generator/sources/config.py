@@ -7,6 +7,7 @@ engine but MkDocs (:mod:`generator.engine.guard`) before it publishes pages nobo
 
 from __future__ import annotations
 
+import importlib.resources
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,11 @@ from generator.sources.yaml_errors import explain_yaml_error, yaml_error_line
 CONFIG_FILE = "mkdocs.yml"
 GUARD_TAG = "!!python/object/apply:generator.engine.guard.require_mkdocs"
 GUARD_LINE = f"engine: {GUARD_TAG} []"  # under ``extra:`` (MkDocs ignores what the theme does not use there)
+
+
+def theme_dir() -> str:
+    """Our mkdocs-material overrides (the repository's ``theme/``, installed as ``generator.theme``)."""
+    return str(importlib.resources.files("generator.theme"))
 
 
 def read_config(config_file: Path) -> dict[str, Any] | None:

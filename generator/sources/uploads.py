@@ -76,7 +76,7 @@ def _shown(path: Path) -> str:
 
 def default_theme_dirs(root: Path) -> list[Path]:
     """The theme folders MkDocs would use for the portal at ``root``: its ``custom_dir``, ours, Material's."""
-    from generator.engine.config import theme_dir
+    from generator.sources.config import theme_dir
 
     dirs: list[Path] = []
     try:

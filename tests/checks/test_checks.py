@@ -22,8 +22,8 @@ from generator.checks.names import check_names, normalize
 from generator.checks.scan import HTML_SUFFIXES, Embeds, Scan
 from generator.checks.site import EarlyPage, PageChecks, SiteCheck, check_spreadsheets
 from generator.checks.trusted import trusted
-from generator.engine.plugin import theme_dir
 from generator.rules.people import Name, NamePolicy, split_name
+from generator.sources.config import theme_dir
 from generator.tables.flat import csv_escape, csv_unescape
 
 MATERIAL_TEMPLATES = str(Path(material.__file__).parent / "templates")

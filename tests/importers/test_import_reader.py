@@ -509,7 +509,7 @@ def test_csv_formula_guard_is_removed_exactly_once(tmp_path):
     ],
 )
 def test_activity_cell_split(paragraphs, expected):
-    from generator.importers.cells import split_activity
+    from generator.tables.cells import split_activity
 
     assert split_activity(paragraphs) == expected
 
@@ -526,7 +526,7 @@ def test_activity_cell_split(paragraphs, expected):
     ],
 )
 def test_item_number_typed_in_the_text(paragraphs, expected):
-    from generator.importers.cells import inline_number
+    from generator.tables.cells import inline_number
 
     assert inline_number(paragraphs) == expected
 
@@ -542,7 +542,7 @@ def test_item_number_typed_in_the_text(paragraphs, expected):
     ],
 )
 def test_section_heading_numbering(heading, expected):
-    from generator.importers.cells import split_heading
+    from generator.tables.cells import split_heading
 
     assert split_heading(heading) == expected
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from generator.rules.roadmaps import working_days_between
+from generator.portal.roadmap_checks import working_days_between
 
 ROADMAP = "data/roadmaps/dk-2026-2027.yaml"
 
