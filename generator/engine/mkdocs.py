@@ -1,48 +1,27 @@
 """Running MkDocs on one section: the engine's whole interface to the pipeline.
 
-The pipeline hands over an :class:`EngineJob` — the checked Portal, its rendered pages, and how to make
-the checks of the built tree once the engine knows its theme folders and the site's address — and gets
-an :class:`EngineRun` back: the pages built, MkDocs' warnings in Russian, and the checks with what they
+The pipeline hands over an :class:`~generator.engine.job.EngineJob` — the checked Portal, its rendered
+pages, and how to make the checks of the built tree once the engine knows its theme folders and the site's
+address — and gets an :class:`EngineRun` back: the pages built, MkDocs' warnings in Russian, and the checks with what they
 found while the pages were written. Another engine would implement :func:`run_engine` and nothing else.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.checks.site import EarlyPage, SiteCheck
-from generator.editor.decap import vendor_paths
+from generator.engine.job import EngineJob
 from generator.errors import BuildFailed, Problem, Severity
-from generator.models import Curator, Mentor
-from generator.portal.portal import Portal
 from generator.project import Project
-from generator.rules.people import NamePolicy
 from generator.translate import mkdocs_message
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-
-
-@dataclass(frozen=True)
-class EngineSettings:
-    """What the checks of a built tree need to know of the engine's configuration."""
-
-    theme_dirs: tuple[str, ...]  # the theme's templates: their scripts are trusted
-    embed_hosts: tuple[str, ...]  # hosts whose frames editors may embed
-    site_url: str | None  # the site's address: its path is where the section lives
-
-
-@dataclass(frozen=True)
-class EngineJob:
-    """One section for the engine: the Portal, its pages, and the checks its pages get as they are written."""
-
-    portal: Portal
-    rendered: Mapping[str, str]
-    checks: Callable[[EngineSettings], SiteCheck]  # made by the pipeline, called once the settings are known
 
 
 @dataclass(frozen=True)
@@ -54,27 +33,6 @@ class EngineRun:
     checks: SiteCheck
     early: Mapping[str, EarlyPage] = field(default_factory=dict)  # pages checked as they were written
     notes: tuple[str, ...] = ()  # what the editor should know (e.g. that /admin/ was left out)
-
-
-def section_checks(
-    project: Project, people: Iterable[tuple[str, Mentor | Curator]], names: NamePolicy | None = None
-) -> Callable[[EngineSettings], SiteCheck]:
-    """How a section's built tree is checked: its own ``content/``, the theme the engine used, and the names of
-    ``people`` (or the ready policy ``names``: a district's, everyone's). Called by the engine with its settings."""
-
-    def make(settings: EngineSettings) -> SiteCheck:
-        return SiteCheck.of(
-            project.content_dir,
-            people,
-            settings.theme_dirs,
-            settings.embed_hosts,
-            settings.site_url,
-            vendor_paths(project.root),
-            policy=names,
-            section=project.org or "",
-        )
-
-    return make
 
 
 def run_engine(

@@ -35,7 +35,7 @@ from generator.engine.config import (
     text_colour,
 )
 from generator.engine.hardening import harden_feeds, harden_page, harden_view
-from generator.engine.mkdocs import EngineJob, EngineSettings, section_checks
+from generator.engine.job import EngineJob, EngineSettings, section_checks
 from generator.engine.publish_guard import refuse_collisions, withheld_copies
 from generator.engine.search_index import rewrite_utf8
 from generator.errors import format_problems

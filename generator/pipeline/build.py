@@ -21,7 +21,8 @@ from generator.district.check import org_problems, top_problems
 from generator.district.pages import render_district_pages
 from generator.district.plan import district_names, merge_sections, prebuilt_findings, prebuilt_sections
 from generator.district.summary import assemble
-from generator.engine.mkdocs import EngineJob, run_engine, section_checks
+from generator.engine.job import EngineJob, section_checks
+from generator.engine.mkdocs import run_engine
 from generator.errors import BuildFailed, DataErrors, Problem, Problems, UsageError
 from generator.options import DEFAULTS, BuildOptions
 from generator.parallel import available_cores

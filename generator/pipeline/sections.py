@@ -19,7 +19,8 @@ from pathlib import Path
 from generator import ru
 from generator.district.config import organization_config
 from generator.district.summary import OrgSummary, summarise
-from generator.engine.mkdocs import EngineJob, EngineRun, run_engine, section_checks
+from generator.engine.job import EngineJob, section_checks
+from generator.engine.mkdocs import EngineRun, run_engine
 from generator.errors import NastavnikError, Problem
 from generator.options import BuildOptions
 from generator.portal.check import check

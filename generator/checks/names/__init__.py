@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.checks.names.files import MAX_READ, Piece, Unread, site_texts
+from generator.checks.names.files import MAX_READ, site_texts
+from generator.checks.names.pieces import Piece, Unread
 from generator.checks.names.search import NameSearch, Rule, clashes, search_for
 from generator.checks.names.text import normalize
 from generator.errors import Problem, Severity

@@ -16,8 +16,9 @@ import logging
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from generator.checks.names.pieces import Piece, Unread
 
 TEXT_SUFFIXES = {
     ".html", ".htm", ".xhtml", ".xml", ".json", ".js", ".txt", ".ics", ".csv", ".tsv", ".md", ".markdown", ".yml",
@@ -42,27 +43,6 @@ _LAYOUT = re.compile(r"(?i)(?:^|/)(?:theme\d*|fontTable|fonts?|settings|webSetti
 _OOXML_STYLES = re.compile(r"(?i)^(?:word|xl|ppt)/styles\w*\.xml$")  # (ODF keeps headers and footers in styles.xml)
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A text of the site file ``rel``: the file itself, or a part of it (``where``: page, archive member)."""
-
-    rel: str
-    where: str | None
-    text: str
-    path: bool = False  # a file name, not a file's content
-    lines: bool = False  # an uploaded text file (TXT, CSV, Markdown…), where a line number means something
-
-
-@dataclass(frozen=True)
-class Unread:
-    """A file the search could not read to the end (``error``: not published) or at all (PDF without text)."""
-
-    rel: str
-    reason: str
-    hint: str
-    error: bool = True
 
 
 def site_texts(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-from generator.checks.names.files import Piece, Unread
+from generator.checks.names.pieces import Piece, Unread
 
 _HINT = "замените файл таким, где есть текстовый слой (сохраните документ в PDF из редактора, не сканом)"
 
