@@ -5,21 +5,8 @@ from __future__ import annotations
 from generator import ru
 from generator.deadlines import parse_deadline, parse_plan_period
 from generator.importers.reader import Imported
+from generator.models.labels import LABELS
 from generator.models.roadmap import Roadmap, Section
-
-ROLE_NAMES = {
-    "number": "номер",
-    "activity": "мероприятие",
-    "title": "название мероприятия",
-    "details": "подпункты",
-    "deadline": "срок",
-    "responsible": "ответственные",
-    "result": "результат",
-    "indicators": "показатели",
-    "section_number": "номер раздела",
-    "section_title": "раздел",
-}
-KIND_NAMES = {"academic_year": "учебный год", "calendar_year": "календарный год", "years": "несколько лет"}
 
 
 def _count_sections(sections: tuple[Section, ...]) -> int:
@@ -47,12 +34,12 @@ def summary_lines(imported: Imported, target: str) -> list[str]:
     roadmap = imported.roadmap
     lines = [f"Импортировано: {roadmap.source} → {target}", f"Название: {roadmap.title}"]
     lines.append(f"Организация: {roadmap.organization or 'не найдена — впишите её в поле organization'}")
-    kind = KIND_NAMES.get(roadmap.period_kind or "", "")
+    kind = LABELS["period_kind"].get(roadmap.period_kind or "", "")
     lines.append(f"Период: {roadmap.period}" + (f" ({kind})" if kind else ""))
     lines.append(f"Гриф утверждения: {_approval(roadmap)}")
     goal = "есть" if roadmap.goal else "нет"
     lines.append(f"Цель: {goal}; задачи: {len(roadmap.tasks) or 'нет'}")
-    columns = ", ".join(f"«{name}» — {ROLE_NAMES[roadmap.column_roles[name]]}" for name in roadmap.columns)
+    columns = ", ".join(f"«{name}» — {LABELS['column_role'][roadmap.column_roles[name]]}" for name in roadmap.columns)
     lines.append(f"Столбцы: {columns}")
     counts = [
         ru.plural(_count_sections(roadmap.sections), "раздел", "раздела", "разделов"),

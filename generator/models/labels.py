@@ -96,7 +96,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "column_role": {
         "number": "номер",
         "activity": "мероприятие",
-        "title": "название",
+        "title": "название мероприятия",
         "details": "подпункты",
         "deadline": "срок",
         "responsible": "ответственные",
