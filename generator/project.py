@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,29 @@ class Project:
                 "(там, где лежит mkdocs.yml), или создайте портал: nastavnik new ПАПКА"
             )
         return cls(root)
+
+
+CACHE = ".cache"
+"""The portal's cache of what builds may reuse (compiled templates, name forms): git-ignored, safe to delete."""
+
+
+def private_cache(root: Path, name: str) -> Path | None:
+    """``root/.cache/name``, made by this user with mode 0700 — or None where it is not (a folder that came
+    with the repository: a pull request can add one, and nothing in it may steer a build) or the system
+    has no owners and modes (Windows). What is read from it is then never trusted: callers keep to memory."""
+    if not hasattr(os, "getuid"):
+        return None
+    folder = root / CACHE / name
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        ignore = root / CACHE / ".gitignore"
+        if not ignore.exists():  # git leaves the cache alone also in a portal whose .gitignore predates it
+            ignore.write_text("# Кэш сборки «Наставника»: в репозиторий не добавляется\n*\n", encoding="utf-8")
+        info = folder.lstat()
+    except OSError:
+        return None
+    ours = stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) == 0o700
+    return folder if ours else None
 
 
 def build_date() -> dt.date:

@@ -115,7 +115,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
 
         The last event before MkDocs copies files into the site: the exports started in on_files are collected.
         """
-        env.bytecode_cache = bytecode_cache()
+        env.bytecode_cache = bytecode_cache(Path(config.config_file_path).resolve().parent)
         self._collect_exports()
         self.early = {}
         if self.site_check is not None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from generator import ru
 from generator.checks.names import search_for
+from generator.checks.names.forms import use_forms_cache
 from generator.checks.site import failing
 from generator.district.check import org_problems, top_problems
 from generator.district.pages import render_district_pages
@@ -32,6 +33,7 @@ from generator.pipeline.status import recorded
 from generator.portal.check import check
 from generator.progress import SILENT, Progress
 from generator.project import ORGANIZATIONS, Project, build_date
+from generator.render.env import use_portal_cache
 from generator.timings import Timings, peak_rss_mb
 
 
@@ -134,6 +136,8 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
         shards = staging.scratch()
         build_orgs = not problems.failed(options.strict)  # when the district's own data fails, only check the rest
         with timings.stage("render"):
+            use_portal_cache(project.root)
+            use_forms_cache(project.root)
             warm_up()  # once here rather than in every worker
         with timings.stage("checks"):
             names = district_names(project)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from generator import ru
 from generator.errors import NastavnikError, UsageError
 from generator.pipeline.status import STATUS_FILE, BuildStatus, head_commit, read
-from generator.project import Project
+from generator.project import CACHE, Project
 
 BRANCH = "gh-pages"
 _DOMAIN = re.compile(
@@ -93,7 +93,9 @@ def _last_good_build(project: Project) -> BuildStatus:
 
 
 def _require_clean(project: Project) -> None:
-    out = _git(project, "status", "--porcelain", "--", ".", ":(exclude)site", f":(exclude){STATUS_FILE}")
+    out = _git(
+        project, "status", "--porcelain", "--", ".", ":(exclude)site", f":(exclude){STATUS_FILE}", f":(exclude){CACHE}"
+    )  # what builds write: the site, their outcome and the cache (a portal made before .cache/ was ignored)
     changed = [line[3:] for line in out.stdout.splitlines() if line.strip()]
     if changed:
         listed = ", ".join(changed[:5]) + (f" и ещё {len(changed) - 5}" if len(changed) > 5 else "")

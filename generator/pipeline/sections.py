@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import ru
+from generator.checks.names.forms import use_forms_cache
 from generator.district.config import organization_config
 from generator.district.summary import OrgSummary, summarise
 from generator.engine.job import EngineJob, section_checks
@@ -27,7 +28,7 @@ from generator.portal.check import check
 from generator.portal.views import HonorView
 from generator.progress import SILENT, Progress
 from generator.project import ORGANIZATIONS, Project
-from generator.render.env import environment
+from generator.render.env import environment, use_portal_cache
 from generator.render.markup import render_markdown
 from generator.render.pages import render_pages
 from generator.rules.people import NamePolicy
@@ -70,6 +71,8 @@ def build_section(task: SectionTask, timings: Timings | None = None) -> SectionO
     outcome (a worker process cannot raise it to the district)."""
     timings = timings or Timings()
     project = Project(task.root, task.org)
+    use_portal_cache(task.root)
+    use_forms_cache(task.root)
     checked = check(project, task.options.today, timings)
     base = SectionOutcome(task.org, tuple(checked.problems), checked.records.count)
     if checked.problems.failed(task.options.strict) or checked.portal is None:

@@ -177,3 +177,16 @@ def test_templates_are_not_cached_outside_the_portal():
     from generator.render.env import bytecode_cache
 
     assert not hasattr(bytecode_cache(), "directory")
+
+
+def test_compiled_templates_are_kept_only_in_a_folder_of_our_own(tmp_path):
+    from generator.render.env import bytecode_cache
+
+    ours = tmp_path / "ours"
+    cache = bytecode_cache(ours)
+    assert Path(cache.directory) == (ours / ".cache" / "templates").resolve()  # type: ignore[attr-defined]
+    assert oct((ours / ".cache" / "templates").stat().st_mode & 0o777) == oct(0o700)
+    planted = tmp_path / "planted"  # a folder that came with the repository: git makes it 0755
+    (planted / ".cache" / "templates").mkdir(parents=True, mode=0o755)
+    os.chmod(planted / ".cache" / "templates", 0o755)
+    assert not hasattr(bytecode_cache(planted), "directory")

@@ -11,9 +11,14 @@ declined (or not) on its own.
 
 from __future__ import annotations
 
+import json
+import os
 from functools import cache, lru_cache
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Literal
+
+from generator.project import private_cache
 
 Kind = Literal["first", "patronymic", "surname"]
 Gender = Literal["male", "female"]
@@ -37,6 +42,52 @@ _POSSESSIVE = ("ов", "ев", "ёв", "ин", "ын")  # Иванов, Лебе
 _POSSESSIVE_ENDINGS = ("", "а", "у", "ым", "ом", "е", "ы", "ой", "ою", "ых", "ыми", "ым")
 
 
+class _Store:
+    """Forms of words already declined, by ``kind|gender|word``, for the portal in :attr:`path`."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.forms: dict[str, object] = {}
+        self.dirty = False
+
+
+_STORE = _Store()
+
+
+def use_forms_cache(root: Path) -> None:
+    """Read and keep forms in the portal's private cache (plain data, valid for these library versions only);
+    a cache folder that came with the repository is ignored (:func:`generator.project.private_cache`)."""
+    folder = private_cache(root.resolve(), "names")
+    path = folder / "forms.json" if folder is not None else None
+    if path == _STORE.path:
+        return
+    _STORE.path, _STORE.forms, _STORE.dirty = path, {}, False
+    single_forms.cache_clear()
+    if path is None:
+        return
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(data, dict) and data.get("versions") == library_versions() and isinstance(data.get("forms"), dict):
+        _STORE.forms = data["forms"]
+
+
+def save_forms_cache() -> None:
+    """Write the forms declined since the cache was read (atomically; a failure only costs time next build)."""
+    if _STORE.path is None or not _STORE.dirty:
+        return
+    doc = json.dumps({"versions": library_versions(), "forms": _STORE.forms}, ensure_ascii=False, sort_keys=True)
+    temporary = _STORE.path.with_name(f".{_STORE.path.name}.{os.getpid()}")
+    try:
+        temporary.write_text(doc, encoding="utf-8")
+        os.replace(temporary, _STORE.path)
+        _STORE.dirty = False
+    except OSError:
+        temporary.unlink(missing_ok=True)
+
+
+@cache
 def library_versions() -> str:
     """The versions whose forms a cache entry holds: a new dictionary may know more forms."""
     found = []
@@ -91,7 +142,21 @@ def word_forms(word: str, kind: Kind, gender: Gender | None = None) -> tuple[fro
 
 @cache
 def single_forms(word: str, kind: Kind, gender: Gender | None = None) -> frozenset[str]:
-    """Every form of one word (no hyphen) as ``kind``, from the libraries and our rules; the word itself too."""
+    """Every form of one word (no hyphen) as ``kind``, from the libraries and our rules; the word itself too.
+
+    Kept between builds in the portal's cache (:func:`use_forms_cache`): loading the dictionary and
+    declining every name is most of the name search's start."""
+    key = f"{kind}|{gender or ''}|{word}"
+    stored = _STORE.forms.get(key)
+    if isinstance(stored, list) and all(isinstance(f, str) for f in stored):
+        return frozenset(stored)
+    forms = _declined(word, kind, gender)
+    _STORE.forms[key] = sorted(forms)
+    _STORE.dirty = True
+    return forms
+
+
+def _declined(word: str, kind: Kind, gender: Gender | None) -> frozenset[str]:
     low = plain(word)
     forms = {low}
     if kind == "surname" and _fixed(low, gender):

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from generator.checks.names.forms import save_forms_cache
 from generator.checks.names.latin import slug_regex, surname_variants
 from generator.checks.names.patterns import bounded, forms_of, phrases, same_name, trie
 from generator.checks.names.text import readable
@@ -146,8 +147,11 @@ class NameSearch:
 
 @lru_cache(maxsize=4)
 def search_for(policy: NamePolicy) -> NameSearch:
-    """The compiled search of ``policy``, once per process (a district warms it before its workers fork)."""
-    return NameSearch.of(policy)
+    """The compiled search of ``policy``, once per process (a district warms it before its workers fork);
+    the name forms it declined are kept for the next build (:func:`.forms.save_forms_cache`)."""
+    search = NameSearch.of(policy)
+    save_forms_cache()
+    return search
 
 
 def clashes(policy: NamePolicy) -> list[tuple[Name, Name]]:
