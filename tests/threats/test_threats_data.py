@@ -190,3 +190,27 @@ def test_compiled_templates_are_kept_only_in_a_folder_of_our_own(tmp_path):
     (planted / ".cache" / "templates").mkdir(parents=True, mode=0o755)
     os.chmod(planted / ".cache" / "templates", 0o755)
     assert not hasattr(bytecode_cache(planted), "directory")
+
+
+def test_a_planted_cache_of_name_forms_cannot_hide_a_name(tmp_path):
+    """A pull request that adds .cache/names/forms.json with no forms for a surname changes nothing:
+    the folder did not come from this user's build, so the forms are declined afresh."""
+    import json as json_
+
+    from generator.checks.names import forms
+
+    planted = tmp_path / "planted"
+    (planted / ".cache" / "names").mkdir(parents=True, mode=0o755)
+    os.chmod(planted / ".cache" / "names", 0o755)
+    doc = {"versions": forms.library_versions(), "forms": {"surname|female|Соловьёва": []}}
+    (planted / ".cache" / "names" / "forms.json").write_text(json_.dumps(doc), "utf-8")
+    forms.use_forms_cache(planted)
+    assert "соловьевой" in forms.single_forms("Соловьёва", "surname", "female")
+
+    ours = tmp_path / "ours"  # our own cache is read back: a second build declines nothing again
+    forms.use_forms_cache(ours)
+    first = forms.single_forms("Соловьёва", "surname", "female")
+    forms.save_forms_cache()
+    forms.use_forms_cache(tmp_path / "elsewhere")
+    forms.use_forms_cache(ours)
+    assert forms._STORE.forms["surname|female|Соловьёва"] == sorted(first)
