@@ -12,7 +12,7 @@ organizations' summaries; its sections are merged under ``/<org>/`` and checked 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator import ru
 from generator.checks.names import search_for
@@ -89,7 +89,7 @@ def _build(project: Project, options: BuildOptions, progress: Progress) -> Build
         orgs = ru.plural(len(project.organizations()), "организация", "организации", "организаций")
         summary = f"Сайт района собран в site/ ({orgs}): "
     report = BuildReport(pages, records, time.perf_counter() - started, warnings, timings.stages, peak_rss_mb(), notes)
-    return BuildReport(**{**report.__dict__, "summary_line": summary + report.counts() if summary else ""})
+    return replace(report, summary_line=summary + report.counts()) if summary else report
 
 
 Built = tuple[int, int, tuple[Problem, ...], tuple[str, ...]]  # pages, records, warnings, notes
