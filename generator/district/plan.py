@@ -70,5 +70,12 @@ def prebuilt_findings(project: Project, site_check: SiteCheck, staging: Path, re
             base_path=f"{site_check.base_path}{org}/",
             section=org,
         )
-        findings += [replace(p, file=p.file.replace("site/", f"site/{org}/", 1)) for p in section.run(staging / org)]
+        findings += [in_section(p, org) for p in section.run(staging / org)]
     return findings
+
+
+def in_section(problem: Problem, org: str | None) -> Problem:
+    """A finding in an organization's staged section, named by its address in the merged site."""
+    if org is None:
+        return problem
+    return replace(problem, file=problem.file.replace("site/", f"site/{org}/", 1))

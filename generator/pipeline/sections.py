@@ -19,6 +19,7 @@ from pathlib import Path
 from generator import ru
 from generator.checks.names.forms import use_forms_cache
 from generator.district.config import organization_config
+from generator.district.plan import in_section
 from generator.district.summary import OrgSummary, summarise
 from generator.engine.job import EngineJob, section_checks
 from generator.engine.mkdocs import EngineRun, run_engine
@@ -116,13 +117,6 @@ def _run(project: Project, site_dir: Path, job: EngineJob, strict: bool) -> Engi
         return run_engine(project, site_dir, job, strict, organization_config(project, job.portal, project.content_dir))
     with tempfile.TemporaryDirectory(prefix="nastavnik-docs-") as empty:
         return run_engine(project, site_dir, job, strict, organization_config(project, job.portal, Path(empty)))
-
-
-def in_section(problem: Problem, org: str | None) -> Problem:
-    """A finding in an organization's staged section, named by its address in the merged site."""
-    if org is None:
-        return problem
-    return replace(problem, file=problem.file.replace("site/", f"site/{org}/", 1))
 
 
 def warm_up() -> None:

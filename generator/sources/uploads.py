@@ -22,10 +22,9 @@ import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import yaml
-
 from generator.errors import Problems
 from generator.filetypes import MARKDOWN_SUFFIXES, pdf_active_content, refused_upload
+from generator.sources.config import CONFIG_FILE, read_config, theme_dir
 from generator.sources.load import relpath
 
 # Paths of the site that plugins and the generator write (beside the theme's own files).
@@ -76,27 +75,14 @@ def _shown(path: Path) -> str:
 
 def default_theme_dirs(root: Path) -> list[Path]:
     """The theme folders MkDocs would use for the portal at ``root``: its ``custom_dir``, ours, Material's."""
-    from generator.sources.config import theme_dir
-
     dirs: list[Path] = []
-    try:
-        config = yaml.load((root / "mkdocs.yml").read_text("utf-8-sig"), Loader=_Loader)
-        custom = config.get("theme", {}).get("custom_dir") if isinstance(config, dict) else None
-        if isinstance(custom, str):
-            dirs.append(root / custom)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError):
-        pass
+    theme = (read_config(root / CONFIG_FILE) or {}).get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if isinstance(custom, str):
+        dirs.append(root / custom)
     dirs.append(Path(theme_dir()))
     dirs.append(Path(str(importlib.resources.files("material") / "templates")))
     return dirs
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def check_uploads(root: Path, content_dir: Path, problems: Problems, others: Iterable[Path] = ()) -> None:
