@@ -45,7 +45,7 @@ from generator.project import Project
 from generator.render.env import bytecode_cache
 from generator.render.markup import DEFAULT_EMBED_HOSTS, clean_html
 from generator.render.news import render_post_image, render_post_people, view_meta
-from generator.render.pages import render_pages, render_parents_blocks
+from generator.render.pages import render_pages, render_parents_page
 from generator.render.publish import downloads, export_files
 from generator.rules.images import ImageRefused, clean_site_images
 from generator.sources.config import theme_dir
@@ -200,7 +200,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == PARENTS_PAGE and self.portal is not None:
-            return markdown.rstrip() + "\n\n" + render_parents_blocks(self.portal)
+            return render_parents_page(self.portal, markdown)
         if page.file.src_uri.startswith(POSTS_DIR) and self.portal is not None:
             stem = Path(page.file.src_uri).stem
             people = render_post_people(self.portal, stem)

@@ -84,8 +84,66 @@ class Curator(Record):
         default=None, title="Рабочая почта", description="Публикуется всегда: это рабочий адрес"
     )
     phone: Text | None = Field(default=None, title="Рабочий телефон", description="Например, +7 (000) 000-00-00")
+    hours: Text | None = Field(
+        default=None, title="Часы приёма", description="Когда можно прийти или позвонить, например «вторник 15:00–18:00»"
+    )
+    room: Text | None = Field(default=None, title="Кабинет", description="Где принимает куратор, например «каб. 215»")
+    photo: ContentPath | None = Field(
+        default=None,
+        title="Фото",
+        description="Файл в content/, например files/curators/kovaleva-si.jpg; публикуется, если в согласии есть photo",
+    )
     consent: Consent = Field(
         title="Согласие на публикацию", description="Без согласия показываются только должность и контакты"
+    )
+
+
+class JoinStep(Record):
+    """A step of «Как стать участником» with the document or form it needs."""
+
+    model_config = labels("Шаг", "Шаг для родителей и учеников со ссылкой на документ или форму")
+
+    text: Text = Field(title="Что сделать", description="Например, «Заполните анкету наставляемого»")
+    library: Id | None = Field(
+        default=None,
+        title="Документ копилки",
+        description="Имя файла в data/library без .yaml, например anketa-nastavlyaemogo",
+        json_schema_extra=refers_to("library"),
+    )
+    file: ContentPath | None = Field(
+        default=None, title="Файл", description="В папке content/, например files/anketa.docx"
+    )
+    url: Url | None = Field(default=None, title="Ссылка", description="Адрес формы или страницы, начиная с https://")
+    link_text: Text | None = Field(
+        default=None, title="Текст ссылки", description="Например, «Скачать анкету»; без него — название документа"
+    )
+
+
+class Application(Record):
+    """Where an application goes: a form the school already uses and/or a prepared e-mail. The site keeps nothing."""
+
+    model_config = labels(
+        "Заявка на участие",
+        "Куда уходит заявка: форма, которой школа уже пользуется, и/или готовое письмо; сайт данные не хранит",
+    )
+
+    form_url: Url | None = Field(
+        default=None, title="Адрес формы", description="Форма заявки на другом сайте, начиная с https://"
+    )
+    form_owner: Text | None = Field(
+        default=None,
+        title="Чья это форма",
+        description="Кто получает ответы формы, например «Яндекс Формы, ответы видит только куратор»",
+    )
+    email: Email | None = Field(default=None, title="Почта для заявок", description="Куда придёт письмо-заявка")
+    subject: Text = Field(
+        default="Заявка на участие в программе наставничества", title="Тема письма", description="Тема готового письма"
+    )
+    body: Text | None = Field(
+        default=None,
+        title="Текст письма",
+        description="Заготовка письма: что написать о себе и о запросе",
+        json_schema_extra=MULTILINE,
     )
 
 
@@ -128,8 +186,15 @@ class Program(Record):
         description="Имя файла в data/roadmaps без .yaml, например dk-2026-2027",
         json_schema_extra=refers_to("roadmaps"),
     )
-    join_steps: tuple[Text, ...] = Field(
-        default=(), title="Как стать участником", description="Шаги для родителей и учеников"
+    join_steps: tuple[Text | JoinStep, ...] = Field(
+        default=(),
+        title="Как стать участником",
+        description="Шаги для родителей и учеников; шаг со ссылкой — text и library, file или url",
+    )
+    application: Application | None = Field(
+        default=None,
+        title="Заявка на участие",
+        description="Адрес формы заявки и/или почта для готового письма; сайт сам данные не хранит",
     )
     faq: tuple[Question, ...] = Field(
         default=(), title="Вопросы и ответы", description="Частые вопросы родителей для страницы «Родителям»"

@@ -132,3 +132,13 @@ def render_pages(portal: Portal) -> dict[str, str]:
 def render_parents_blocks(portal: Portal) -> str:
     page = parents_blocks(portal)
     return environment().get_template(page.template).render(page=page, portal=portal)
+
+
+def render_parents_page(portal: Portal, markdown: str) -> str:
+    """The editors' ``parents.md`` with the curators right under its title and the generated blocks after it."""
+    page = parents_blocks(portal)
+    top = environment().get_template("pages/parents_top.md.j2").render(page=page, portal=portal)
+    lines = markdown.rstrip().split("\n")
+    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    body = "\n".join([*lines[:at], "", top, *lines[at:]]) if top.strip() else "\n".join(lines)
+    return body + "\n\n" + render_parents_blocks(portal)

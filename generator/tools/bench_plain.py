@@ -21,7 +21,7 @@ from generator.errors import DataErrors
 from generator.portal.check import check
 from generator.portal.portal import Portal
 from generator.project import ORGANIZATIONS, Project
-from generator.render.pages import render_pages, render_parents_blocks
+from generator.render.pages import render_pages, render_parents_page
 from generator.tools.synthetic import DISTRICT_NAV, SCHOOL_NAV, SITE_URL, NavEntry, mkdocs_yml
 
 
@@ -72,7 +72,7 @@ def _section(docs: Path, content: Path, portal: Portal, rendered: dict[str, str]
     parents = docs / PARENTS_PAGE
     if parents.is_file():
         text = parents.read_text(encoding="utf-8").rstrip()
-        parents.write_text(text + "\n\n" + render_parents_blocks(portal), encoding="utf-8")
+        parents.write_text(render_parents_page(portal, text), encoding="utf-8")
 
 
 def _config(out: Path, config: str, blogs: list[str]) -> Path:
