@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from generator.models.common import (
     MULTILINE,
@@ -119,6 +119,11 @@ class JoinStep(Record):
     )
 
 
+def _step_from_text(value: object) -> object:
+    """A step written as plain text (as before steps had links) is a step without a link."""
+    return {"text": value} if isinstance(value, str) else value
+
+
 class Application(Record):
     """Where an application goes: a form the school already uses and/or a prepared e-mail. The site keeps nothing."""
 
@@ -186,10 +191,10 @@ class Program(Record):
         description="Имя файла в data/roadmaps без .yaml, например dk-2026-2027",
         json_schema_extra=refers_to("roadmaps"),
     )
-    join_steps: tuple[Text | JoinStep, ...] = Field(
+    join_steps: tuple[Annotated[JoinStep, BeforeValidator(_step_from_text)], ...] = Field(
         default=(),
         title="Как стать участником",
-        description="Шаги для родителей и учеников; шаг со ссылкой — text и library, file или url",
+        description="Шаги для родителей и учеников: text и, если шагу нужен документ или форма, library, file или url",
     )
     application: Application | None = Field(
         default=None,

@@ -53,13 +53,7 @@ def join_steps(
     program: Program, library: Mapping[str, DocumentView], file_info: FileInfo, file_size: Callable[[int], str]
 ) -> tuple[JoinStepView, ...]:
     """The steps of «Как стать участником», each with the link to its document or form when it has one."""
-    views = []
-    for step in program.join_steps:
-        if isinstance(step, str):
-            views.append(JoinStepView(step))
-            continue
-        views.append(_step(step, library, file_info, file_size))
-    return tuple(views)
+    return tuple(_step(step, library, file_info, file_size) for step in program.join_steps)
 
 
 def _step(

@@ -4,7 +4,6 @@ a curator's photo is a file in ``content/``."""
 from __future__ import annotations
 
 from generator.errors import Problems
-from generator.models import JoinStep
 from generator.rules.context import Context
 from generator.rules.files import check_file
 from generator.rules.validate import Records
@@ -20,8 +19,6 @@ def check_parents(records: Records, ctx: Context, problems: Problems) -> None:
         if curator.photo:
             check_file(program, ("curators", index, "photo"), curator.photo, ctx, problems)
     for index, step in enumerate(model.join_steps):
-        if not isinstance(step, JoinStep):
-            continue
         loc = ("join_steps", index)
         links = [key for key in ("library", "file", "url") if getattr(step, key)]
         if len(links) > 1:
