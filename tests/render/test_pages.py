@@ -403,7 +403,10 @@ def test_parents_page_has_forms_steps_consent_forms_and_faq(site):
         "Учитель – ученик",
     ]
     steps = doc.cssselect("ol.nv-steps li")
-    assert len(steps) == 5 and text(steps[0]).startswith("Расскажите о своём запросе")
+    assert len(steps) == 6 and text(steps[0]).startswith("Расскажите о своём запросе")
+    step_links = [a.get("href") for a in doc.cssselect("ol.nv-steps a.nv-steps__link")]
+    assert step_links == ["../files/anketa-nastavlyaemogo.docx", "../files/soglasie-roditelya.docx"]
+    assert doc.xpath("//h1/following-sibling::h2")[0].get("id") == "kontakty"  # who to ask comes first
     consent = doc.cssselect("#blanki ~ ul.nv-docs a")[0]
     assert consent.get("href") == "../files/soglasie-roditelya.docx" and consent.get("download") is not None
     assert "DOCX, 37 КБ" in text(doc.cssselect("#blanki ~ ul.nv-docs")[0])
