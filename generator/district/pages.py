@@ -20,6 +20,7 @@ from generator.district.summary import District, OrgHonor, OrgSummary, assemble,
 from generator.errors import Problems
 from generator.models import Curator, Mentor
 from generator.portal.portal import Portal
+from generator.portal.shares import rank
 from generator.portal.views import LEVEL_LABELS, LEVEL_ORDER, PostView
 from generator.project import Project
 from generator.render.contexts import Page, Upcoming
@@ -73,6 +74,7 @@ class DistrictStatsPage(Page):
     by_form: tuple[FormRow, ...] = ()
     by_org: tuple[OrgRow, ...] = ()
     totals: tuple[int, int, int] = (0, 0, 0)
+    ranking: tuple[OrgSummary, ...] = ()  # by the share of pupils involved, highest first; without figures last
     template: ClassVar[str] = "district/stats.md.j2"
 
 
@@ -96,8 +98,17 @@ def district_pages(district: District) -> list[Page]:
         DistrictStatsPage(
             portal=portal, src=stats.src, url=stats.path, title=stats.title,
             description=f"Показатели наставничества по организациям: {name}", district=district, year=year, by_form=by_form(district, year), by_org=rows, totals=_totals(rows),
+            ranking=ranking(district),
         ),
     ]  # fmt: skip
+
+
+def ranking(district: District) -> tuple[OrgSummary, ...]:
+    """The organizations by the share of pupils involved (pandas), when any of them gave coverage figures."""
+    if not any(org.shares for org in district.organizations):
+        return ()
+    by_id = {org.id: org for org in district.organizations}
+    return tuple(by_id[org_id] for org_id, _ in rank({org.id: org.shares for org in district.organizations}))
 
 
 def render_district_pages(district: District) -> dict[str, str]:

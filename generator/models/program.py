@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, NonNegativeInt, PositiveInt
 
 from generator.models.common import (
     MULTILINE,
+    AcademicYear,
     Color,
     Consent,
     ContentPath,
@@ -152,6 +153,35 @@ class Application(Record):
     )
 
 
+class Group(Record):
+    """One group of the organization in one school year: how many there are, how many take part, the target."""
+
+    model_config = labels("Группа участников", "Сколько всего, сколько участвует в наставничестве и цель в процентах")
+
+    total: PositiveInt = Field(title="Всего", description="Сколько всего в организации, например 812 учеников")
+    involved: NonNegativeInt = Field(
+        default=0, title="Участвуют", description="Сколько из них участвуют в наставничестве (наставники и наставляемые)"
+    )
+    target: float | None = Field(
+        default=None, ge=0, le=100, title="Цель, %", description="Какую долю нужно охватить, в процентах, например 20"
+    )
+
+
+class Coverage(Record):
+    """The denominators of one school year: the shares of each group involved are computed from them."""
+
+    model_config = labels(
+        "Охват за учебный год", "Численность учеников, педагогов и молодых специалистов и сколько из них участвует"
+    )
+
+    year: AcademicYear = Field(title="Учебный год", description="Например, 2026-2027")
+    pupils: Group | None = Field(default=None, title="Ученики", description="Обучающиеся")
+    teachers: Group | None = Field(default=None, title="Педагоги", description="Педагогические работники")
+    young_specialists: Group | None = Field(
+        default=None, title="Молодые специалисты", description="Педагоги со стажем до трёх лет"
+    )
+
+
 class Question(Record):
     model_config = labels("Вопрос и ответ", "Частый вопрос родителей для страницы «Родителям»")
 
@@ -195,6 +225,11 @@ class Program(Record):
         default=(),
         title="Как стать участником",
         description="Шаги для родителей и учеников: text и, если шагу нужен документ или форма, library, file или url",
+    )
+    coverage: tuple[Coverage, ...] = Field(
+        default=(),
+        title="Охват по учебным годам",
+        description="Сколько учеников, педагогов и молодых специалистов всего и сколько участвует; цели в процентах",
     )
     application: Application | None = Field(
         default=None,

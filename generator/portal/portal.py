@@ -13,12 +13,15 @@ import datetime as dt
 import mimetypes
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from generator import ru, urls
+from generator.parallel import Background
 from generator.models import Document, Figure, Form, Organization, Post, Practice, Program
 from generator.portal.parents import ApplicationView, JoinStepView, application, join_steps
 from generator.portal.roadmaps import as_current, build_roadmap
+from generator.portal.shares import ShareRow, share_rows
 from generator.portal.views import (
     CATEGORY_LABELS,
     KIND_LABELS,
@@ -77,6 +80,12 @@ class Portal:
     withheld_files: frozenset[str] = frozenset()  # photos of people who did not consent to them: not copied
     join_steps: tuple[JoinStepView, ...] = ()  # «Как стать участником», each step with its document or form
     application: ApplicationView | None = None  # where an application goes (the site keeps nothing)
+    shares_job: Background[tuple[ShareRow, ...]] | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def shares(self) -> tuple[ShareRow, ...]:
+        """Each group's share involved, every year (pandas, computed on the second core since the Portal was made)."""
+        return self.shares_job.result() if self.shares_job is not None else ()
 
     @property
     def current_roadmap(self) -> RoadmapView | None:
@@ -153,6 +162,7 @@ def build_portal(
             program, library_by_id, lambda file, url: _file_info(file, url, content_dir), ru.file_size
         ),
         application=application(program.application),
+        shares_job=Background(share_rows, program.coverage) if program.coverage else None,
     )
 
 

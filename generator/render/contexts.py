@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
+from generator.portal.shares import ShareRow
 from generator.portal.portal import Portal
 from generator.portal.views import DocumentView, HonorView, ItemView, PostView, PracticeView, RoadmapView
 from generator.render.charts import BarChart
@@ -168,6 +169,8 @@ class StatsPage(Page):
     years: tuple[YearFigures, ...] = ()  # oldest first
     form_charts: tuple[BarChart, ...] = ()  # the latest year, by form
     year_chart: BarChart | None = None
+    shares: tuple[ShareRow, ...] = ()  # the latest year's share of each group involved, against its target
+    share_years: tuple[ShareRow, ...] = ()  # every year, oldest first
     template: ClassVar[str] = "pages/stats.md.j2"
 
 

@@ -1,4 +1,4 @@
-"""The rules of the parents' path: every step's document or form exists, an application has somewhere to go,
+"""The rules of the parents' path and of the coverage figures: every step's document or form exists, an application has somewhere to go,
 a curator's photo is a file in ``content/``."""
 
 from __future__ import annotations
@@ -49,3 +49,29 @@ def check_parents(records: Records, ctx: Context, problems: Problems) -> None:
             "у заявки на участие нет ни адреса формы, ни почты — заявку некуда отправить",
             "укажите application: {form_url: https://…} или {email: …}, или удалите блок application",
         )
+
+
+def check_coverage(records: Records, problems: Problems) -> None:
+    """Each group's «involved» is part of its «total»; a school year is given once."""
+    program = records.program
+    if program is None:
+        return
+    seen: set[str] = set()
+    for index, coverage in enumerate(program.model.coverage):
+        if coverage.year in seen:
+            problems.error(
+                program.doc.path,
+                program.doc.line_of(("coverage", index, "year")),
+                f"охват за {coverage.year} учебный год указан дважды",
+                "оставьте одну запись на учебный год",
+            )
+        seen.add(coverage.year)
+        for key in ("pupils", "teachers", "young_specialists"):
+            group = getattr(coverage, key)
+            if group is not None and group.involved > group.total:
+                problems.error(
+                    program.doc.path,
+                    program.doc.line_of(("coverage", index, key, "involved")),
+                    f"участвуют {group.involved}, а всего {group.total} ({coverage.year}, {key})",
+                    "участвующих не может быть больше, чем всего: проверьте числа involved и total",
+                )
