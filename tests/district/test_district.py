@@ -319,3 +319,13 @@ def test_search_finds_cyrillic_words_within_the_section(server):
     assert all(path.startswith("/gimnaziya-1/") for path in found)
     top = search(server + "/", "исследовательская")  # the district's index holds its own pages only
     assert not any(path.startswith("/gimnaziya-1/practices/") for path in top)
+
+
+def test_stats_ranks_organizations_by_the_share_of_pupils_involved(built):
+    doc = page(built / "site" / "stats" / "index.html")
+    table = doc.xpath("//h2[@id='ohvat']/following-sibling::table")[0]
+    rows = [[cell.text_content().strip() for cell in row.xpath("./td|./th")] for row in table.xpath(".//tbody/tr")]
+    shares = [float(row[3].split()[0].replace(",", ".")) for row in rows if row[3] != "—"]
+    assert len(shares) >= 2 and shares == sorted(shares, reverse=True)
+    assert [row[0] for row in rows[: len(shares)]] == [str(i) for i in range(1, len(shares) + 1)]
+    assert all(row[0] == "—" and row[2] == "нет данных" for row in rows[len(shares) :])  # no figures: last, unranked
