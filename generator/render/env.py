@@ -132,7 +132,7 @@ def environment() -> jinja2.Environment:
         plural=ru.plural,
         file_size=ru.file_size,
         month_badge=month_badge,
-        decimal=ru.decimal,
+        short_decimal=ru.short_decimal,
     )
     env.globals.update(month_span=ru.month_span, percent=ru.percent, url=urls.url)  # url('mentors', id): the URL map
     return env

@@ -29,6 +29,7 @@ from pathlib import Path
 from generator import ru
 from generator.tools import synthetic
 from generator.tools.bench_plain import dump_plain
+from generator.tools.bench_shares import shares_cost
 
 SIZES = (1, 10, 50)
 OUT = Path("build")
@@ -244,6 +245,7 @@ def run(sizes: tuple[int, ...], out: Path = OUT) -> dict[str, object]:
         "linearity": [{**asdict(item), "linear": item.linear} for item in linear],
         "status": goals(rows, linear),
         "name_guard": guard,
+        "shares": shares_cost(),
         "table": table(rows),
     }
     (out / "bench.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -265,6 +267,8 @@ def main() -> None:
         f"Поиск имён в собранной школе (все файлы, в одном процессе — верхняя граница): "
         f"{ru.decimal(guard['seconds'], 2)} с, {ru.decimal(100 * guard['share'], 1)} % сборки"  # type: ignore[index]
     )
+    shares = ", ".join(f"{key} {ru.decimal(value, 3)} с" for key, value in report["shares"].items())  # type: ignore[attr-defined]
+    print(f"Доли охвата (pandas, на втором ядре во время сборки): {shares}")
     print("Цели:", json.dumps(report["status"], ensure_ascii=False))
     load = ", ".join(ru.decimal(x, 2) for x in os.getloadavg())
     print(f"Средняя нагрузка машины за 1, 5 и 15 минут: {load} (ядер: {os.cpu_count()})")
