@@ -19,9 +19,7 @@ DEFAULT_FILES = {"html": "audit.html", "xlsx": "audit.xlsx"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--strict", action="store_true", help="код выхода 1, если не хватает обязательного (для CI)"
-    )
+    parser.add_argument("--strict", action="store_true", help="код выхода 1, если не хватает обязательного (для CI)")
     parser.add_argument(
         "--format",
         choices=("text", "github", "html", "xlsx"),

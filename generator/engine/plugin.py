@@ -46,7 +46,7 @@ from generator.render.env import bytecode_cache
 from generator.render.markup import DEFAULT_EMBED_HOSTS, clean_html
 from generator.render.news import render_post_image, render_post_people, view_meta
 from generator.render.pages import render_pages, render_parents_page
-from generator.render.publish import downloads, export_files
+from generator.render.publish import export_files, published_files
 from generator.rules.images import ImageRefused, clean_site_images
 from generator.sources.config import theme_dir
 
@@ -149,22 +149,22 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         return files
 
     def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
-        """The current roadmap in every registered format: ``/roadmap.ics``, ``/roadmap.json``, …
+        """The current roadmap in every registered format (``/roadmap.ics``, ``/roadmap.json``, …) and the
+        monitoring tables (``/monitoring.xlsx``, …).
 
         The files are written beside MkDocs' reading of the pages (see :mod:`generator.parallel`)
         and filled in by :meth:`_collect_exports`.
         """
         assert self.portal is not None
         self._exports = {}
-        if self.portal.current_roadmap is None:
+        names = published_files(self.portal)
+        if not names:
             return
-        for download in downloads():
-            if files.get_file_from_path(download.filename) is not None:
-                raise PluginError(
-                    f"content/{download.filename}: этот файл создаётся генератором из data/ — удалите его из content/"
-                )
-            file = File.generated(config, download.filename, content=b"")
-            self._exports[download.filename] = file
+        for name in names:
+            if files.get_file_from_path(name) is not None:
+                raise PluginError(f"content/{name}: этот файл создаётся генератором из data/ — удалите его из content/")
+            file = File.generated(config, name, content=b"")
+            self._exports[name] = file
             files.append(file)
         self._writing = Background(export_files, self.portal, self.portal.site_url or config.site_url or "")
 

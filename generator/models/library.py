@@ -8,14 +8,25 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.models.common import MULTILINE, ContentPath, Id, Record, Text, Url, Year, labels, refers_to
 from generator.models.catalogue import CATALOGUE
+from generator.models.common import MULTILINE, ContentPath, Id, Record, Text, Url, Year, labels, refers_to
 from generator.models.labels import LABELS, describe
 
 Category = Literal["federal", "regional", "local", "programs", "methods", "forms"]
 Kind = Literal[
-    "regulation", "order", "disposition", "resolution", "federal_law", "program", "guidelines", "questionnaire",
-    "template", "plan", "report", "letter", "other",
+    "regulation",
+    "order",
+    "disposition",
+    "resolution",
+    "federal_law",
+    "program",
+    "guidelines",
+    "questionnaire",
+    "template",
+    "plan",
+    "report",
+    "letter",
+    "other",
 ]
 
 
@@ -49,7 +60,9 @@ class Signature(Record):
 
     model_config = labels("Электронная подпись", "Кто подписал документ, сертификат и дата подписи")
 
-    signer: Text = Field(title="Кто подписал", description="Должность и ФИО, как в отметке о подписи: «Директор Иванов И. И.»")
+    signer: Text = Field(
+        title="Кто подписал", description="Должность и ФИО, как в отметке о подписи: «Директор Иванов И. И.»"
+    )
     certificate: Text = Field(title="Сертификат", description="Серийный номер сертификата, например 01A2B3…")
     date: dt.date = Field(title="Дата подписи", description="ГГГГ-ММ-ДД")
     valid_from: dt.date | None = Field(default=None, title="Сертификат действует с", description="ГГГГ-ММ-ДД")

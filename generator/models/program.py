@@ -86,7 +86,9 @@ class Curator(Record):
     )
     phone: Text | None = Field(default=None, title="Рабочий телефон", description="Например, +7 (000) 000-00-00")
     hours: Text | None = Field(
-        default=None, title="Часы приёма", description="Когда можно прийти или позвонить, например «вторник 15:00–18:00»"
+        default=None,
+        title="Часы приёма",
+        description="Когда можно прийти или позвонить, например «вторник 15:00–18:00»",
     )
     room: Text | None = Field(default=None, title="Кабинет", description="Где принимает куратор, например «каб. 215»")
     photo: ContentPath | None = Field(
@@ -160,7 +162,9 @@ class Group(Record):
 
     total: PositiveInt = Field(title="Всего", description="Сколько всего в организации, например 812 учеников")
     involved: NonNegativeInt = Field(
-        default=0, title="Участвуют", description="Сколько из них участвуют в наставничестве (наставники и наставляемые)"
+        default=0,
+        title="Участвуют",
+        description="Сколько из них участвуют в наставничестве (наставники и наставляемые)",
     )
     target: float | None = Field(
         default=None, ge=0, le=100, title="Цель, %", description="Какую долю нужно охватить, в процентах, например 20"

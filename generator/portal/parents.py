@@ -42,9 +42,7 @@ class ApplicationView:
             owner = f" ({self.form_owner})" if self.form_owner else ""
             parts.append(f"Анкета заявки откроется на сайте {self.form_host}{owner}: ответы получит школа.")
         if self.email:
-            parts.append(
-                f"Письмо уйдёт из вашей почты на адрес {self.email}; отправить его или нет — решаете вы."
-            )
+            parts.append(f"Письмо уйдёт из вашей почты на адрес {self.email}; отправить его или нет — решаете вы.")
         parts.append("Этот сайт ваших данных не получает и не хранит.")
         return " ".join(parts)
 
@@ -65,7 +63,9 @@ def _step(
     if step.file or step.url:
         href, external, file_type, size = file_info(step.file, step.url)
         label = ", ".join(x for x in (file_type, file_size(size) if size is not None else None) if x)
-        return JoinStepView(step.text, href, step.link_text or ("Открыть форму" if external else "Скачать"), external, label)
+        return JoinStepView(
+            step.text, href, step.link_text or ("Открыть форму" if external else "Скачать"), external, label
+        )
     return JoinStepView(step.text)
 
 

@@ -17,8 +17,8 @@ from functools import cached_property
 from pathlib import Path
 
 from generator import ru, urls
-from generator.parallel import Background
 from generator.models import Document, Figure, Form, Organization, Post, Practice, Program
+from generator.parallel import Background
 from generator.portal.parents import ApplicationView, JoinStepView, application, join_steps
 from generator.portal.roadmaps import as_current, build_roadmap
 from generator.portal.shares import ShareRow, share_rows

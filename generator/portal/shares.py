@@ -59,10 +59,14 @@ def share_rows(coverage: Sequence[Coverage]) -> tuple[ShareRow, ...]:
     frame = frame.sort_values(["year", "order"], kind="stable")
     return tuple(
         ShareRow(
-            year=str(row.year), group=str(row.group), label=GROUP_LABELS[str(row.group)], total=int(row.total),
-            involved=int(row.involved), share=float(row.share),
+            year=str(row.year),
+            group=str(row.group),
+            label=GROUP_LABELS[str(row.group)],
+            total=int(row.total),
+            involved=int(row.involved),
+            share=float(row.share),
             target=None if pd.isna(row.target) else float(row.target),
-        )  # fmt: skip
+        )
         for row in frame.itertuples(index=False)
     )
 

@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
-from generator.portal.shares import ShareRow
 from generator.portal.portal import Portal
+from generator.portal.shares import ShareRow
 from generator.portal.views import DocumentView, HonorView, ItemView, PostView, PracticeView, RoadmapView
 from generator.render.charts import BarChart
 from generator.render.env import relative_url
@@ -171,6 +171,7 @@ class StatsPage(Page):
     year_chart: BarChart | None = None
     shares: tuple[ShareRow, ...] = ()  # the latest year's share of each group involved, against its target
     share_years: tuple[ShareRow, ...] = ()  # every year, oldest first
+    downloads: tuple[tuple[str, str, str], ...] = ()  # (file, «XLSX», label) of the monitoring tables
     template: ClassVar[str] = "pages/stats.md.j2"
 
 

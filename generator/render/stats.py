@@ -9,6 +9,7 @@ from generator.portal.schedule import STATUS_LABELS
 from generator.portal.shares import latest as latest_shares
 from generator.render.charts import BarChart, bar_chart
 from generator.render.contexts import FormRow, StatsPage, YearFigures
+from generator.render.monitoring_files import DOWNLOADS
 
 STATUS_ORDER = ("done", "in_progress", "planned", "overdue", "cancelled", "unknown")
 
@@ -53,6 +54,8 @@ def stats_page(portal: Portal) -> StatsPage:
         "выполнение дорожной карты, показатели по годам", roadmap=roadmap, status_chart=status_chart,
         section_chart=section_chart, years=years, form_charts=form_charts, year_chart=year_chart,
         shares=latest_shares(share_years), share_years=share_years,
+        downloads=tuple((d.filename, d.format.upper(), d.label) for d in DOWNLOADS)
+        if portal.figures or share_years else (),
     )  # fmt: skip
 
 

@@ -16,7 +16,10 @@ def check_signatures(records: Records, ctx: Context, problems: Problems) -> None
         line = entry.doc.line_of(("signature", "date"))
         if signature.date > ctx.today:
             problems.error(
-                entry.doc.path, line, f"дата подписи {ru.date(signature.date)} ещё не наступила", "проверьте год и месяц"
+                entry.doc.path,
+                line,
+                f"дата подписи {ru.date(signature.date)} ещё не наступила",
+                "проверьте год и месяц",
             )
         if signature.valid_from and signature.date < signature.valid_from:
             problems.error(

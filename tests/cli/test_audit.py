@@ -53,7 +53,10 @@ def test_a_formula_in_a_documents_title_stays_text_in_the_xlsx(tmp_path):
     root = copy_portal("demo", tmp_path / "p")
     path = root / POLOZHENIE
     text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r"(?m)^title:.*$", 'title: "=HYPERLINK(\\"http://evil.example\\";\\"x\\")"', text, count=1), encoding="utf-8")
+    path.write_text(
+        re.sub(r"(?m)^title:.*$", 'title: "=HYPERLINK(\\"http://evil.example\\";\\"x\\")"', text, count=1),
+        encoding="utf-8",
+    )
     result = run_cli("audit", "--format", "xlsx", "-o", str(tmp_path / "a.xlsx"), cwd=root)
     assert result.code == 0, result.text
     sheet = load_workbook(io.BytesIO((tmp_path / "a.xlsx").read_bytes())).active

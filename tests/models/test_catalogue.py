@@ -18,7 +18,9 @@ def test_a_catalogue_key_fills_title_kind_number_and_date_and_the_editor_may_ove
     doc = Document.model_validate({"catalogue": "r-145", "url": "https://example.ru/r-145"})
     assert doc.kind == "disposition" and LABELS["kind"][doc.kind] == "Распоряжение"
     assert doc.number == "Р-145" and doc.date == dt.date(2019, 12, 25) and doc.category == "federal"
-    assert doc.title.startswith("Распоряжение Министерства просвещения Российской Федерации «Об утверждении методологии")
+    assert doc.title.startswith(
+        "Распоряжение Министерства просвещения Российской Федерации «Об утверждении методологии"
+    )
     own = Document.model_validate({"catalogue": "3273-r", "url": "https://example.ru/x", "title": "Своё название"})
     assert own.title == "Своё название" and own.number == "3273-р" and own.date == dt.date(2019, 12, 31)
 
@@ -48,8 +50,12 @@ def test_an_unknown_key_and_a_signature_outside_its_certificate_are_errors_with_
     )
     result = run_cli("check", cwd=minimal)
     assert result.code == 1
-    assert re.search(r"data/library/r-999\.yaml:1: .*документа «r-999» нет в каталоге федеральных документов", result.text), result.text
-    assert re.search(r"data/library/polozhenie\.yaml:\d+: .*после окончания действия сертификата", result.text), result.text
+    assert re.search(
+        r"data/library/r-999\.yaml:1: .*документа «r-999» нет в каталоге федеральных документов", result.text
+    ), result.text
+    assert re.search(r"data/library/polozhenie\.yaml:\d+: .*после окончания действия сертификата", result.text), (
+        result.text
+    )
 
 
 @pytest.mark.slow

@@ -21,7 +21,11 @@ def test_shares_are_percent_with_one_decimal_and_ordered_by_year_and_group():
         _coverage("2026-2027", teachers={"total": 64, "involved": 27, "target": 30}, pupils={"total": 812, "involved": 146}),
         _coverage("2025-2026", pupils={"total": 3, "involved": 1, "target": 50}),
     ])  # fmt: skip
-    assert [(r.year, r.group) for r in rows] == [("2025-2026", "pupils"), ("2026-2027", "pupils"), ("2026-2027", "teachers")]
+    assert [(r.year, r.group) for r in rows] == [
+        ("2025-2026", "pupils"),
+        ("2026-2027", "pupils"),
+        ("2026-2027", "teachers"),
+    ]
     assert [r.share for r in rows] == [33.3, 18.0, 42.2]
     assert rows[0].met is False and rows[0].gap == 16.7
     assert rows[1].target is None and rows[1].met is None and rows[1].gap is None
@@ -43,7 +47,10 @@ def test_organizations_rank_by_the_latest_share_of_pupils_and_those_without_figu
 @pytest.mark.slow
 def test_more_involved_than_total_is_an_error_with_its_line(minimal):
     path = minimal / "data" / "program.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "coverage:\n  - year: 2026-2027\n    pupils: {total: 10, involved: 12}\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "coverage:\n  - year: 2026-2027\n    pupils: {total: 10, involved: 12}\n",
+        encoding="utf-8",
+    )
     result = run_cli("check", cwd=minimal)
     assert result.code == 1
     assert re.search(r"data/program\.yaml:\d+: .*участвуют 12, а всего 10", result.text), result.text

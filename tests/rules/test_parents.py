@@ -36,7 +36,10 @@ def _photo(root: Path, rel: str) -> None:
 
 
 def test_a_step_whose_document_or_file_is_missing_is_an_error_with_its_line(minimal):
-    _program(minimal, CURATOR, """join_steps:
+    _program(
+        minimal,
+        CURATOR,
+        """join_steps:
   - Поговорите с классным руководителем.
   - text: Заполните анкету.
     library: anketa-net-takoj
@@ -47,21 +50,30 @@ def test_a_step_whose_document_or_file_is_missing_is_an_error_with_its_line(mini
     url: https://forms.example.ru/x
 application:
   subject: Заявка
-""")
+""",
+    )
     result = run_cli("check", cwd=minimal)
     assert result.code == 1
     lines = result.text.splitlines()
-    assert any(re.match(r"data/program\.yaml:\d+: .*документ «anketa-net-takoj» для шага «Заполните анкету\.» не найден", l) for l in lines), result.text
-    assert any(re.match(r"data/program\.yaml:\d+: .*файл «files/soglasie-net\.docx» не найден", l) for l in lines), result.text
-    assert any("несколько ссылок: library, url" in l for l in lines), result.text
-    assert any("заявку некуда отправить" in l for l in lines), result.text
+    assert any(
+        re.match(r"data/program\.yaml:\d+: .*документ «anketa-net-takoj» для шага «Заполните анкету\.» не найден", line)
+        for line in lines
+    ), result.text
+    assert any(
+        re.match(r"data/program\.yaml:\d+: .*файл «files/soglasie-net\.docx» не найден", line) for line in lines
+    ), result.text
+    assert any("несколько ссылок: library, url" in line for line in lines), result.text
+    assert any("заявку некуда отправить" in line for line in lines), result.text
     assert "Traceback" not in result.text
 
 
 def test_steps_link_their_documents_and_the_application_says_where_data_goes(minimal):
     _program(
         minimal,
-        CURATOR.replace("    consent:", "    hours: вторник 15:00–18:00\n    room: каб. 215\n    photo: files/curators/a.jpg\n    consent:")
+        CURATOR.replace(
+            "    consent:",
+            "    hours: вторник 15:00–18:00\n    room: каб. 215\n    photo: files/curators/a.jpg\n    consent:",
+        )
         + """  - name: Безсогласиев Пётр Ильич
     position: Педагог-психолог
     phone: +7 (000) 000-00-01

@@ -24,9 +24,7 @@ def summary(findings: Sequence[Finding]) -> str:
     warnings = sum(1 for f in findings if f.status != "ok" and not f.failed)
     ok = sum(1 for f in findings if f.status == "ok")
     if missing:
-        return (
-            f"Не хватает обязательного: {missing}; замечаний: {warnings}; выполнено: {ok} из {len(findings)}"
-        )
+        return f"Не хватает обязательного: {missing}; замечаний: {warnings}; выполнено: {ok} из {len(findings)}"
     return f"Всё обязательное на месте; замечаний: {warnings}; выполнено: {ok} из {len(findings)}"
 
 
@@ -59,7 +57,7 @@ def html_report(findings: Sequence[Finding], organization: str, today: dt.date) 
         f"<td>{html.escape(f.source.cite())}</td></tr>"
         for f in findings
     )
-    head = "".join(f"<th scope=\"col\">{h}</th>" for h in HEADER)
+    head = "".join(f'<th scope="col">{h}</th>' for h in HEADER)
     title = f"Проверка раздела «Наставничество»: {html.escape(organization)}"
     page = f"""<!doctype html>
 <html lang="ru"><head><meta charset="utf-8"><title>{title}</title>

@@ -87,7 +87,10 @@ def roadmap(inputs: Inputs) -> tuple[Status, str]:
     if current.plan is None:
         return "warning", f"{name}: период не распознан — укажите period"
     if current.plan.end_date < inputs.portal.today:
-        return "warning", f"{name}: период закончился {ru.date(current.plan.end_date)} — загрузите карту на новый период"
+        return (
+            "warning",
+            f"{name}: период закончился {ru.date(current.plan.end_date)} — загрузите карту на новый период",
+        )
     return "ok", f"{name}, утверждена; по плану до {ru.date(current.plan.end_date)}"
 
 
@@ -132,7 +135,9 @@ def documents(inputs: Inputs) -> tuple[Status, str]:
     library = inputs.portal.library
     normative = {"local", "regional", "federal"}
     unnumbered = [d.id for d in library if d.model.category in normative and not (d.model.number and d.model.date)]
-    scans = [d.id for d in library if not d.external and d.file_type == "PDF" and not _has_text(inputs.content_dir, d.href)]
+    scans = [
+        d.id for d in library if not d.external and d.file_type == "PDF" and not _has_text(inputs.content_dir, d.href)
+    ]
     problems = []
     if unnumbered:
         problems.append(f"нет номера или даты: {', '.join(unnumbered)} — допишите number и date")
