@@ -186,6 +186,20 @@ class Coverage(Record):
     )
 
 
+class Survey(Record):
+    """A satisfaction survey's aggregate result: counts and an average, never anyone's answers."""
+
+    model_config = labels("Опрос удовлетворённости", "Итог анкетирования участников: только числа, без ответов людей")
+
+    year: AcademicYear = Field(title="Учебный год", description="Например, 2026-2027")
+    title: Text = Field(title="Кого опрашивали", description="Например, «Наставляемые» или «Родители»")
+    respondents: PositiveInt = Field(title="Ответили", description="Сколько человек заполнили анкету")
+    satisfied: NonNegativeInt = Field(title="Довольны", description="Сколько ответили «доволен» или «скорее доволен»")
+    average: float | None = Field(
+        default=None, ge=1, le=5, title="Средняя оценка", description="По пятибалльной шкале, например 4.6"
+    )
+
+
 class Question(Record):
     model_config = labels("Вопрос и ответ", "Частый вопрос родителей для страницы «Родителям»")
 
@@ -234,6 +248,11 @@ class Program(Record):
         default=(),
         title="Охват по учебным годам",
         description="Сколько учеников, педагогов и молодых специалистов всего и сколько участвует; цели в процентах",
+    )
+    surveys: tuple[Survey, ...] = Field(
+        default=(),
+        title="Опросы удовлетворённости",
+        description="Итоги анкетирования участников по учебным годам: только числа",
     )
     application: Application | None = Field(
         default=None,

@@ -20,6 +20,7 @@ from generator.tables.flat import csv_escape
 BASENAME = "monitoring"
 FIGURES_HEADER = ("Учебный год", "Форма наставничества", "Наставников", "Наставляемых", "Пар и групп")
 SHARES_HEADER = ("Учебный год", "Кто", "Всего", "Участвуют", "Доля, %", "Цель, %")
+SURVEYS_HEADER = ("Учебный год", "Кого опрашивали", "Ответили", "Довольны", "Средняя оценка (из 5)")
 
 
 @dataclass(frozen=True)
@@ -58,31 +59,47 @@ def share_rows(portal: Portal) -> list[list[str]]:
     ]
 
 
+def survey_rows(portal: Portal) -> list[list[str]]:
+    return [
+        [
+            s.year,
+            s.title,
+            str(s.respondents),
+            str(s.satisfied),
+            "" if s.average is None else ru.short_decimal(s.average),
+        ]
+        for s in portal.program.surveys
+    ]
+
+
 def monitoring_files(portal: Portal, today: dt.date | None = None) -> dict[str, bytes]:
-    """site path → bytes of the three downloads ({} when the portal has no figures and no coverage)."""
-    figures, shares = figure_rows(portal), share_rows(portal)
-    if not figures and not shares:
+    """site path → bytes of the three downloads ({} without figures, coverage and surveys)."""
+    tables = (figure_rows(portal), share_rows(portal), survey_rows(portal))
+    if not any(tables):
         return {}
     return {
-        f"{BASENAME}.csv": _csv(figures, shares),
-        f"{BASENAME}.xlsx": _xlsx(figures, shares, portal.organization.short_name, today or portal.today),
+        f"{BASENAME}.csv": _csv(*tables),
+        f"{BASENAME}.xlsx": _xlsx(*tables, portal.organization.short_name, today or portal.today),
         f"{BASENAME}.json": _json(portal),
     }
 
 
-def _csv(figures: list[list[str]], shares: list[list[str]]) -> bytes:
+def _csv(figures: list[list[str]], shares: list[list[str]], surveys: list[list[str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(FIGURES_HEADER)
     writer.writerows([csv_escape(v) for v in row] for row in figures)
-    if shares:
-        writer.writerow([])
-        writer.writerow(SHARES_HEADER)
-        writer.writerows([csv_escape(v) for v in row] for row in shares)
+    for header, rows in ((SHARES_HEADER, shares), (SURVEYS_HEADER, surveys)):
+        if rows:
+            writer.writerow([])
+            writer.writerow(header)
+            writer.writerows([csv_escape(v) for v in row] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _xlsx(figures: list[list[str]], shares: list[list[str]], organization: str, today: dt.date) -> bytes:
+def _xlsx(
+    figures: list[list[str]], shares: list[list[str]], surveys: list[list[str]], organization: str, today: dt.date
+) -> bytes:
     from openpyxl import Workbook
 
     from generator.render.tables import fill_sheet, reproducible
@@ -94,6 +111,8 @@ def _xlsx(figures: list[list[str]], shares: list[list[str]], organization: str, 
     fill_sheet(sheet, list(FIGURES_HEADER), figures, [14, 36, 14, 14, 14])
     if shares:
         fill_sheet(book.create_sheet("Охват"), list(SHARES_HEADER), shares, [14, 24, 10, 12, 10, 10])
+    if surveys:
+        fill_sheet(book.create_sheet("Опросы"), list(SURVEYS_HEADER), surveys, [14, 30, 12, 12, 22])
     stamp = dt.datetime.combine(today, dt.time())
     book.properties.title = f"Мониторинг наставничества: {organization}"
     book.properties.creator = "Наставник"
@@ -117,5 +136,6 @@ def _json(portal: Portal) -> bytes:
              "target": r.target}
             for r in portal.shares
         ],
+        "surveys": [survey.model_dump(mode="json") for survey in portal.program.surveys],
     }  # fmt: skip
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -80,7 +80,11 @@ def published_files(portal: Portal) -> tuple[str, ...]:
     from generator.render.monitoring_files import DOWNLOADS
 
     roadmap = tuple(d.filename for d in downloads()) if portal.current_roadmap is not None else ()
-    monitoring = tuple(d.filename for d in DOWNLOADS) if portal.figures or portal.program.coverage else ()
+    monitoring = (
+        tuple(d.filename for d in DOWNLOADS)
+        if portal.figures or portal.program.coverage or portal.program.surveys
+        else ()
+    )
     return roadmap + monitoring
 
 

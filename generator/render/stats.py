@@ -55,7 +55,7 @@ def stats_page(portal: Portal) -> StatsPage:
         section_chart=section_chart, years=years, form_charts=form_charts, year_chart=year_chart,
         shares=latest_shares(share_years), share_years=share_years,
         downloads=tuple((d.filename, d.format.upper(), d.label) for d in DOWNLOADS)
-        if portal.figures or share_years else (),
+        if portal.figures or share_years or portal.program.surveys else (),
     )  # fmt: skip
 
 

@@ -75,3 +75,11 @@ def check_coverage(records: Records, problems: Problems) -> None:
                     f"участвуют {group.involved}, а всего {group.total} ({coverage.year}, {key})",
                     "участвующих не может быть больше, чем всего: проверьте числа involved и total",
                 )
+    for index, survey in enumerate(program.model.surveys):
+        if survey.satisfied > survey.respondents:
+            problems.error(
+                program.doc.path,
+                program.doc.line_of(("surveys", index, "satisfied")),
+                f"довольны {survey.satisfied}, а ответили {survey.respondents} («{survey.title}», {survey.year})",
+                "довольных не может быть больше, чем ответивших: проверьте satisfied и respondents",
+            )
