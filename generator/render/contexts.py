@@ -178,6 +178,7 @@ class StatsPage(Page):
 @dataclass(frozen=True, kw_only=True)
 class ParentsBlocks(Page):
     consent_forms: tuple[DocumentView, ...] = ()
+    methodology: DocumentView | None = None  # the library's Р-145, linked as the glossary's source
     template: ClassVar[str] = "pages/parents_blocks.md.j2"
 
 

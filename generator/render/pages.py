@@ -110,6 +110,7 @@ def parents_blocks(portal: Portal) -> ParentsBlocks:
     return ParentsBlocks(
         portal=portal, src=parents.src, url=parents.path, title=parents.title, description="",
         consent_forms=tuple(d for d in portal.library if d.model.consent_form),
+        methodology=next((d for d in portal.library if d.model.catalogue == "r-145"), None),
     )  # fmt: skip
 
 
