@@ -418,7 +418,7 @@ def test_parents_page_has_forms_steps_consent_forms_and_faq(site):
 def test_stats_has_accessible_tables_and_svg_bar_charts(site):
     doc = parse(site, "stats/")
     tables = doc.cssselect("table.nv-table")
-    assert len(tables) == 6
+    assert len(tables) == 8  # with the shares against targets and the satisfaction surveys
     for table in tables:
         assert table.find("caption") is not None and table.xpath(".//th[@scope='col']")
         wrap = table.getparent()
