@@ -79,7 +79,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         super().__init__()
         self.portal: Portal | None = None
         self.job: EngineJob | None = None  # given by nastavnik build; None under plain `mkdocs build`/`serve`
-        self.generated: dict[str, str] = {}
+        self.generated: dict[str, str | bytes] = {}
         self.notes: list[str] = []  # what the editor should know about the build (printed by nastavnik build)
         self.site_check: SiteCheck | None = None  # the checks of the built tree (see on_config)
         self.early: dict[str, EarlyPage] = {}  # pages checked as they were written (see generator.checks.site)
@@ -132,7 +132,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         assert self.portal is not None
         files = _without_organizations(files, config)
         if not self.generated:
-            self.generated = render_pages(self.portal)
+            self.generated = dict(render_pages(self.portal))
         for src, markdown in self.generated.items():
             if files.get_file_from_path(src) is not None:
                 raise PluginError(
@@ -161,6 +161,8 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         if not names:
             return
         for name in names:
+            if name in self.generated:  # a district's own downloads (all its organizations) replace its section's
+                continue
             if files.get_file_from_path(name) is not None:
                 raise PluginError(f"content/{name}: этот файл создаётся генератором из data/ — удалите его из content/")
             file = File.generated(config, name, content=b"")

@@ -72,49 +72,58 @@ def survey_rows(portal: Portal) -> list[list[str]]:
     ]
 
 
+Table = tuple[str, tuple[str, ...], list[list[str]], list[int]]
+"""(sheet title, header, rows, column widths): one table of the downloads."""
+
+
 def monitoring_files(portal: Portal, today: dt.date | None = None) -> dict[str, bytes]:
     """site path → bytes of the three downloads ({} without figures, coverage and surveys)."""
-    tables = (figure_rows(portal), share_rows(portal), survey_rows(portal))
-    if not any(tables):
+    tables: list[Table] = [
+        ("По формам", FIGURES_HEADER, figure_rows(portal), [14, 36, 14, 14, 14]),
+        ("Охват", SHARES_HEADER, share_rows(portal), [14, 24, 10, 12, 10, 10]),
+        ("Опросы", SURVEYS_HEADER, survey_rows(portal), [14, 30, 12, 12, 22]),
+    ]
+    if not any(rows for _, _, rows, _ in tables):
         return {}
+    name = portal.organization.short_name
     return {
-        f"{BASENAME}.csv": _csv(*tables),
-        f"{BASENAME}.xlsx": _xlsx(*tables, portal.organization.short_name, today or portal.today),
+        f"{BASENAME}.csv": write_csv(tables),
+        f"{BASENAME}.xlsx": write_xlsx(tables, f"Мониторинг наставничества: {name}", today or portal.today),
         f"{BASENAME}.json": _json(portal),
     }
 
 
-def _csv(figures: list[list[str]], shares: list[list[str]], surveys: list[list[str]]) -> bytes:
+def write_csv(tables: list[Table]) -> bytes:
+    """The tables one under another, an empty line between them; the first is written even when empty."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(FIGURES_HEADER)
-    writer.writerows([csv_escape(v) for v in row] for row in figures)
-    for header, rows in ((SHARES_HEADER, shares), (SURVEYS_HEADER, surveys)):
-        if rows:
+    for index, (_, header, rows, _) in enumerate(tables):
+        if index and not rows:
+            continue
+        if index:
             writer.writerow([])
-            writer.writerow(header)
-            writer.writerows([csv_escape(v) for v in row] for row in rows)
+        writer.writerow(header)
+        writer.writerows([csv_escape(v) for v in row] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _xlsx(
-    figures: list[list[str]], shares: list[list[str]], surveys: list[list[str]], organization: str, today: dt.date
-) -> bytes:
+def write_xlsx(tables: list[Table], title: str, today: dt.date) -> bytes:
+    """A sheet a table (the first always, the others when they have rows); every cell text, never a formula."""
     from openpyxl import Workbook
 
     from generator.render.tables import fill_sheet, reproducible
 
     book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "По формам"
-    fill_sheet(sheet, list(FIGURES_HEADER), figures, [14, 36, 14, 14, 14])
-    if shares:
-        fill_sheet(book.create_sheet("Охват"), list(SHARES_HEADER), shares, [14, 24, 10, 12, 10, 10])
-    if surveys:
-        fill_sheet(book.create_sheet("Опросы"), list(SURVEYS_HEADER), surveys, [14, 30, 12, 12, 22])
+    first = book.active
+    assert first is not None
+    for index, (sheet_title, header, rows, widths) in enumerate(tables):
+        if index and not rows:
+            continue
+        sheet = first if index == 0 else book.create_sheet(sheet_title)
+        sheet.title = sheet_title
+        fill_sheet(sheet, list(header), rows, widths)
     stamp = dt.datetime.combine(today, dt.time())
-    book.properties.title = f"Мониторинг наставничества: {organization}"
+    book.properties.title = title
     book.properties.creator = "Наставник"
     book.properties.created = book.properties.modified = stamp
     out = io.BytesIO()

@@ -329,3 +329,24 @@ def test_stats_ranks_organizations_by_the_share_of_pupils_involved(built):
     assert len(shares) >= 2 and shares == sorted(shares, reverse=True)
     assert [row[0] for row in rows[: len(shares)]] == [str(i) for i in range(1, len(shares) + 1)]
     assert all(row[0] == "—" and row[2] == "нет данных" for row in rows[len(shares) :])  # no figures: last, unranked
+
+
+def test_stats_offers_the_organizations_figures_in_three_formats(built):
+    import csv
+    import io
+    import json
+
+    from openpyxl import load_workbook
+
+    site = built / "site"
+    links = [a.get("href") for a in page(site / "stats" / "index.html").cssselect(".nv-downloads a")]
+    assert links == ["../monitoring.xlsx", "../monitoring.csv", "../monitoring.json"]
+    rows = list(csv.reader(io.StringIO((site / "monitoring.csv").read_bytes().decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:2] == ["Организация", "Учебный год"]
+    assert {row[0] for row in rows[1:] if row and row[0] != "Организация"} >= {
+        "МБОУ «Школа № 3»",
+        "МБОУ «Гимназия № 1»",
+    }
+    data = json.loads((site / "monitoring.json").read_text(encoding="utf-8"))
+    assert len(data["organizations"]) == len(ORGS)
+    assert load_workbook(site / "monitoring.xlsx").sheetnames == ["По организациям и формам", "Охват"]
