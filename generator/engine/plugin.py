@@ -20,7 +20,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -37,7 +37,7 @@ from generator.engine.config import (
 from generator.engine.hardening import harden_feeds, harden_page, harden_view
 from generator.engine.job import EngineJob, EngineSettings, section_checks
 from generator.engine.publish_guard import refuse_collisions, withheld_copies
-from generator.engine.search_index import rewrite_utf8
+from generator.engine.search_index import configure_search, rewrite_utf8, spaced
 from generator.errors import format_problems
 from generator.parallel import Background
 from generator.portal.portal import Portal
@@ -86,6 +86,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         self._pages: PageChecks | None = None
         self._exports: dict[str, File] = {}  # the roadmap's exports, filled in when written
         self._writing: Background[dict[str, bytes]] | None = None
+        self._unspaced: str | None = None  # the page's HTML while the search plugin reads the spaced copy
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project(Path(config.config_file_path).resolve().parent)
@@ -105,6 +106,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             self.portal = portal
             make_checks = section_checks(project, people)
         config.extra["nastavnik"] = site_info(self.portal)
+        configure_search(config)  # Russian stemming (see generator/engine/search_index.py)
         _add_theme_overrides(config)  # before the checks learn the theme's folders: our templates are trusted too
         settings = EngineSettings(tuple(map(str, config.theme.dirs)), tuple(self.config.embed_hosts), config.site_url)
         self.site_check = make_checks(settings)
@@ -219,14 +221,27 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             return html  # our own templates: every value is already escaped
         return clean_html(html, self.config.embed_hosts)
 
+    @event_priority(50)  # before Material's search plugin (0) reads the page
+    def _space_for_search(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        self._unspaced, page.content = page.content, spaced(page.content or "")
+        return context
+
+    @event_priority(-10)  # after the search plugin: the page is written as it was rendered
+    def _unspace(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self._unspaced is not None:
+            page.content, self._unspaced = self._unspaced, None
+        return context
+
     @event_priority(-150)  # after the blog plugin (-100) has rendered the excerpts of a view
-    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    def _view_meta(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """The blog's archive, category and pagination pages get a Russian title and description; then every
         value the theme prints raw is made inert."""
         if self.portal is not None and page.title and not page.meta.get("description"):
             page.meta.update(view_meta(page.url, str(page.title), self.portal))
         harden_view(context, tuple(self.config.embed_hosts))
         return context
+
+    on_page_context = CombinedEvent(_space_for_search, _unspace, _view_meta)
 
     @event_priority(-110)  # after the RSS plugin has written the feeds (and Material's offline plugin, -100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
