@@ -12,6 +12,11 @@ form and a word being typed (a prefix) both find the pages.
 out glued («Всего4314553»). :func:`spaced` puts a line break after the closing tags of cells, rows and
 blocks in the copy the indexer reads; the page written to ``site/`` stays as it was.
 
+**The words around every page.** The skip link, the bar of the version for the visually impaired and the
+footer stand on every page but are no page's content, so Material leaves them out; a reader who types
+«версию для слабовидящих» or the school's address should still land somewhere. :func:`rewrite_utf8` adds
+them once, as a section of the home page that leads to the switch.
+
 **People.** The index is made from the pages as rendered, so it holds exactly the names the pages hold,
 under the same consent rules; nothing else is added to it here.
 
@@ -22,17 +27,24 @@ after the search plugin has written it; the browser reads the same JSON, and the
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
 from typing import Any
 
+from selectolax.lexbor import LexborHTMLParser
+
 INDEX = Path("search") / "search_index.json"
+FRAME = (".nv-skip", ".nv-topbar", ".md-footer")  # what stands around every page's content
+FRAME_TITLE = "Версия для слабовидящих, контакты"
+FRAME_LOCATION = "#nv-a11y-switch"
 PIPELINE = ["stopWordFilter", "stemmer"]
 # Whitespace, hyphens and dashes, and the punctuation Russian text puts right after or before a word.
 SEPARATOR = r"[\s\-–—.,;:!?«»„“”\"()\[\]/…]+"
 _BLOCK_END = re.compile(
-    r"(</(?:td|th|tr|li|dt|dd|p|h[1-6]|caption|figcaption|div|section|blockquote|summary)>|<br\s*/?>)(?=<)",
+    r"(</(?:td|th|tr|li|dt|dd|p|h[1-6]|caption|figcaption|div|section|blockquote|summary)>|<br\s*/?>)(?=<)"
+    r"|(</span>)(?=<span\b)",  # a chart's label and its value
     re.IGNORECASE,
 )
 
@@ -54,7 +66,7 @@ def configure_search(config: Any) -> None:
 
 def spaced(html: str) -> str:
     """``html`` with a line break after each closing cell, row or block tag that another tag follows."""
-    return _BLOCK_END.sub(r"\1\n", html)
+    return _BLOCK_END.sub(lambda match: match.group(0) + "\n", html)
 
 
 def rewrite_utf8(site_dir: Path) -> int | None:
@@ -63,7 +75,25 @@ def rewrite_utf8(site_dir: Path) -> int | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_bytes())
+    frame = _frame_text(site_dir / "index.html")
+    docs = data.get("docs")
+    if frame and isinstance(docs, list) and not any(d.get("location") == FRAME_LOCATION for d in docs):
+        docs.append({"location": FRAME_LOCATION, "title": FRAME_TITLE, "text": frame})
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     payload = text.encode("utf-8")
     path.write_bytes(payload)
     return len(payload)
+
+
+def _frame_text(home: Path) -> str:
+    """The text around the home page's content (skip link, top bar, footer) as HTML paragraphs, escaped."""
+    if not home.is_file():
+        return ""
+    tree = LexborHTMLParser(home.read_text("utf-8"))
+    parts = []
+    for selector in FRAME:
+        for node in tree.css(selector):
+            text = " ".join(node.text(separator=" ").split())
+            if text:
+                parts.append("<p>" + html.escape(text, quote=False) + "</p>")
+    return "".join(parts)
