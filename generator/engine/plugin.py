@@ -47,6 +47,7 @@ from generator.render.markup import DEFAULT_EMBED_HOSTS, clean_html
 from generator.render.news import render_post_image, render_post_people, view_meta
 from generator.render.pages import render_pages, render_parents_blocks
 from generator.render.publish import downloads, export_files
+from generator.render.typography import typeset
 from generator.rules.images import ImageRefused, clean_site_images
 from generator.sources.config import theme_dir
 
@@ -126,6 +127,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
 
     @event_priority(-1000)  # last: the page as it will be written
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        output = typeset(output)  # Russian non-breaking spaces, in text only (generator/render/typography.py)
         if self._pages is not None:
             self._pages.page(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs does
         return output
