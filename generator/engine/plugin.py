@@ -46,6 +46,7 @@ from generator.render.env import bytecode_cache
 from generator.render.markup import DEFAULT_EMBED_HOSTS, clean_html
 from generator.render.news import render_post_image, render_post_people, view_meta
 from generator.render.pages import render_pages, render_parents_blocks
+from generator.render.permalinks import untabbed_permalinks
 from generator.render.publish import downloads, export_files
 from generator.render.typography import typeset
 from generator.rules.images import ImageRefused, clean_site_images
@@ -127,10 +128,14 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
 
     @event_priority(-1000)  # last: the page as it will be written
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        output = typeset(output)  # Russian non-breaking spaces, in text only (generator/render/typography.py)
+        output = untabbed_permalinks(typeset(output))  # Russian non-breaking spaces; «¶» out of the Tab order
         if self._pages is not None:
             self._pages.page(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs does
         return output
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        """Static pages of the theme (404.html) get the same typography as the rest."""
+        return typeset(output_content) if template_name.endswith(".html") else output_content
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.portal is not None

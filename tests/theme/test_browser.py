@@ -86,6 +86,11 @@ def test_keyboard_reaches_the_switch_and_enter_toggles_it(context, base):
     assert page.evaluate("document.documentElement.dataset.nvA11y") == "on"
     assert json.loads(page.evaluate("localStorage.getItem('nv-a11y')"))["on"] is True
     assert page.locator("#nv-a11y-switch").inner_text().strip() == "Обычная версия"
+    assert not page.locator("#nv-a11y-panel").is_visible()  # folded: on a phone it would fill the first screen
+    assert page.get_attribute("#nv-a11y-settings", "aria-expanded") == "false"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "nv-a11y-settings"
+    page.keyboard.press("Enter")
     assert page.locator("#nv-a11y-panel").is_visible()
     assert page.get_attribute("#nv-a11y-settings", "aria-expanded") == "true"
     for _ in range(12):
@@ -118,6 +123,7 @@ def test_settings_survive_navigation_and_apply_before_the_script_runs(context, b
     page = ctx.new_page()
     page.goto(base)
     page.click("#nv-a11y-switch")
+    page.click("#nv-a11y-settings")
     page.click("[data-nv-set='size'][data-nv-value='3']")
     page.click("[data-nv-set='scheme'][data-nv-value='blue']")
     page.click("[data-nv-set='images'][data-nv-value='off']")
@@ -135,7 +141,7 @@ def test_settings_survive_navigation_and_apply_before_the_script_runs(context, b
         "nvScheme": "blue",
         "nvImages": "off",
         "nvSpacing": "2",
-        "nvPanel": "open",
+        "nvPanel": "open",  # opened with «Настройки» above
     }
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(157, 209, 255)"
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "40px"  # 200 %
@@ -162,6 +168,9 @@ def test_settings_panel_folds_away_and_stays_folded(context, base):
     page = context(width=360).new_page()
     page.goto(base)
     page.click("#nv-a11y-switch")
+    assert not page.locator("#nv-a11y-panel").is_visible()  # folded by default
+    page.click("#nv-a11y-settings")
+    assert page.locator("#nv-a11y-panel").is_visible()
     page.click("#nv-a11y-settings")
     assert not page.locator("#nv-a11y-panel").is_visible()
     page.goto(base + "news/")

@@ -142,3 +142,14 @@
   new MutationObserver(check).observe(document.documentElement, { attributes: true, attributeFilter: ["data-nv-size", "data-nv-spacing", "data-nv-a11y"] });
   check();
 })();
+
+/*
+ * Поиск Material: область результатов не должна быть остановкой табуляции, пока поиск закрыт
+ * (на широком экране она невидима); по найденному ходят ссылками и стрелками.
+ */
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll(".md-search__scrollwrap[tabindex]"), function (wrap) {
+    wrap.setAttribute("tabindex", "-1");  /* not removed: Chromium would make the scroller a Tab stop itself */
+  });
+})();
