@@ -38,13 +38,21 @@ from generator.engine.hardening import harden_feeds, harden_page, harden_view
 from generator.engine.job import EngineJob, EngineSettings, section_checks
 from generator.engine.publish_guard import refuse_collisions, withheld_copies
 from generator.engine.search_index import configure_search, rewrite_utf8, spaced
+from generator.engine.toc import contents
 from generator.errors import format_problems
 from generator.parallel import Background
 from generator.portal.portal import Portal
 from generator.project import Project
 from generator.render.env import bytecode_cache
+from generator.render.headings import anchor_headings
 from generator.render.markup import DEFAULT_EMBED_HOSTS, clean_html
-from generator.render.news import render_post_image, render_post_people, view_meta
+from generator.render.news import (
+    archive_heading,
+    render_post_dateline,
+    render_post_image,
+    render_post_people,
+    view_meta,
+)
 from generator.render.pages import render_pages, render_parents_blocks
 from generator.render.permalinks import untabbed_permalinks
 from generator.render.publish import downloads, export_files
@@ -56,6 +64,7 @@ log = logging.getLogger("mkdocs.plugins.nastavnik")
 
 PARENTS_PAGE = urls.source("parents")
 POSTS_DIR = urls.NEWS_POSTS
+ARCHIVE_DIR = urls.url("news") + "archive/"  # the blog plugin's archive views
 
 
 class AdminConfig(Config):
@@ -214,7 +223,10 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             stem = Path(page.file.src_uri).stem
             people = render_post_people(self.portal, stem)
             image = render_post_image(self.portal, page.file.src_uri)  # the post's picture on top
-            return image + (markdown.rstrip() + "\n\n" + people if people else markdown)
+            dateline = render_post_dateline(self.portal, page.file.src_uri)  # on a phone the sidebar comes last
+            return dateline + image + (markdown.rstrip() + "\n\n" + people if people else markdown)
+        if page.file.src_uri.startswith(ARCHIVE_DIR):
+            return archive_heading(markdown)
         return markdown
 
     @event_priority(-50)
@@ -225,6 +237,9 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         """
         harden_page(page)
         if page.file.src_uri in self.generated:
+            html, headings = anchor_headings(html)  # a practice's own sections join the contents
+            if headings:
+                page.toc = contents(page.toc, headings)
             return html  # our own templates: every value is already escaped
         return clean_html(html, self.config.embed_hosts)
 

@@ -5,7 +5,7 @@ Non-breaking spaces where Russian typesetting keeps words together: a number and
 («Т. С. Белова», «Белова Т. С.»), the short abbreviations «г.», «ул.», «д.», «им.» and the word after
 them, and the word before a dash («Наставник года — 2026»). Only text between tags changes: never a tag,
 an attribute (so never a URL), nor anything inside ``<script>``, ``<style>``, ``<pre>``, ``<code>``,
-``<kbd>``, ``<samp>`` or ``<textarea>``. Hyphenation itself is the browser's (``lang="ru"`` and
+``<kbd>``, ``<samp>``, ``<textarea>`` or ``<title>`` (tabs and bookmarks show it as typed). Hyphenation itself is the browser's (``lang="ru"`` and
 ``hyphens: auto`` in the theme's stylesheet).
 """
 
@@ -15,7 +15,7 @@ import re
 
 NBSP = "\u00a0"
 _TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
-_RAW = frozenset({"script", "style", "pre", "code", "kbd", "samp", "textarea"})
+_RAW = frozenset({"script", "style", "pre", "code", "kbd", "samp", "textarea", "title"})  # <title>: tabs, bookmarks
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 _RULES = [
     (re.compile(r"(?<=\d) (?=(?:[А-Яа-яЁё%‰]|руб\b|млн\b|тыс\b))"), NBSP),  # «31 год», «200 %», «2026 г.»

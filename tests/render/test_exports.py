@@ -398,4 +398,4 @@ def test_readme_explains_every_recurrence_and_format() -> None:
         assert f"`{recurrence}`" in section, recurrence
     for exporter in EXPORTERS.values():
         assert f"/roadmap{exporter.suffix}" in section, exporter.format
-    assert "срок не распознан" in section.lower() and "«просрочено?»" in section and "periods:" in section
+    assert "срок не распознан" in section.lower() and "«срок прошёл»" in section and "periods:" in section

@@ -131,7 +131,9 @@ def test_month_list_repeats_recurring_items_and_opens_the_current_month(demo_sit
     assert len(months) == 11
     current = [li for li in months if li.get("aria-current") == "date"]
     assert len(current) == 1 and current[0].cssselect("details")[0].get("open") is not None
-    summaries = [li.cssselect("summary")[0].text_content().replace("\u202f", " ") for li in months]
+    summaries = [
+        li.cssselect("summary")[0].text_content().replace("\u202f", " ").replace("\u00a0", " ") for li in months
+    ]
     assert summaries[0] == "Август 2026 г.: 2 мероприятия"
     assert summaries[3].startswith("Ноябрь 2026 г. — сейчас: ")
     quarterly = "4.3 Встречи куратора"
@@ -143,7 +145,7 @@ def test_month_list_repeats_recurring_items_and_opens_the_current_month(demo_sit
 
 @pytest.mark.slow
 def test_item_statuses_on_the_page(tmp_path: Path) -> None:
-    """The editor's status wins; a passed deadline without one is «просрочено?», never «выполнено»."""
+    """The editor's status wins; a passed deadline without one is «срок прошёл», never «выполнено»."""
     root = copy_portal("minimal", tmp_path)
     path = root / "data/roadmaps/dk-2026-2027.yaml"
     path.write_text(
@@ -156,14 +158,14 @@ def test_item_statuses_on_the_page(tmp_path: Path) -> None:
     doc = roadmap_page(root)
     items = {li.cssselect(".nv-item__number")[0].text: li for li in doc.cssselect("li.nv-item")}
     overdue = items["2.2"]
-    assert overdue.cssselect(".nv-status")[0].text == "просрочено?"
+    assert overdue.cssselect(".nv-status")[0].text == "срок прошёл"
     assert "подтверждения куратора" in overdue.cssselect(".nv-status-note")[0].text_content()
     assert items["2.3"].cssselect(".nv-status")[0].text == "отменено" and not items["2.3"].cssselect(".nv-status-note")
     assert items["1.1"].cssselect(".nv-status")[0].text == "выполнено"
     assert items["1.2"].cssselect(".nv-status")[0].text == "выполняется"
     assert "(с сентября 2026 г. по июнь 2027 г.)" in items["1.2"].text_content().replace("\u202f", " ")
     text = doc.text_content()
-    assert "ждут подтверждения куратора: 1" in text and "Выполнено 1 из 4" in text
+    assert "срок прошёл без отметки о результате: 1" in text and "Выполнено 1 из 4" in text
 
 
 @pytest.mark.slow
