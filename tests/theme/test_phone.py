@@ -125,3 +125,20 @@ def test_the_section_of_a_detail_page_is_marked_in_the_menu(context, base, url, 
     active = page.locator(".md-tabs__item--active")
     assert active.count() == 1
     assert active.inner_text().strip() == tab
+
+
+def test_the_roadmap_prints_as_a_compact_table_with_its_address_and_date(context, base):
+    import io
+
+    import pypdf
+
+    page = context(width=1280).new_page()
+    page.goto(base + "roadmap/")
+    pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+    assert len(pdf.pages) <= 8, len(pdf.pages)  # 15 pages of cards before
+    text = " ".join((p.extract_text() or "") for p in pdf.pages).replace("\n", " ")
+    assert "Адрес страницы: https://school12.example.ru/nastavnichestvo/roadmap/" in text
+    assert "Данные обновлены:" in text
+    page.emulate_media(media="print")
+    rows = page.locator("li.nv-item").first.evaluate("e => getComputedStyle(e).display")
+    assert rows == "grid"
