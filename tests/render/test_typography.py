@@ -32,6 +32,11 @@ def test_russian_non_breaking_spaces(text, kept_together):
         assert words.replace(" ", NBSP) in result, (words, result)
 
 
+def test_the_years_abbreviation_does_not_bind_the_next_sentence():
+    result = typeset("<p>28.08.2026 г. Протокол № 1</p>")
+    assert "2026" + NBSP + "г. Протокол" in result  # a long unbreakable run would not fit a phone
+
+
 def test_tags_attributes_urls_and_code_are_left_alone():
     html = (
         '<a href="https://example.ru/?q=31 год" title="№ 12">ссылка</a><code>31 год</code>'
