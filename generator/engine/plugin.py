@@ -5,9 +5,8 @@ in a portal's root: the plugin checks the data, renders the pages of the URL map
 (nothing is written into ``content/``), appends the generated blocks to ``parents.md``, cleans the
 HTML of the editors' own pages, and makes ``mkdocs serve`` watch ``data/``.
 
-``nastavnik build`` checks the data itself and hands the ready Portal, its pages and the checks of the
-built tree over as an :class:`~generator.engine.mkdocs.EngineJob` (:func:`generator.engine.mkdocs.run_engine`),
-so the work is not done twice.
+``nastavnik build`` checks the data itself and hands the ready Portal, its pages and the checks of the built
+tree over as an :class:`~generator.engine.mkdocs.EngineJob` (:func:`~generator.engine.mkdocs.run_engine`).
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -37,16 +36,26 @@ from generator.engine.config import (
 from generator.engine.hardening import harden_feeds, harden_page, harden_view
 from generator.engine.job import EngineJob, EngineSettings, section_checks
 from generator.engine.publish_guard import refuse_collisions, withheld_copies
-from generator.engine.search_index import rewrite_utf8
+from generator.engine.search_index import configure_search, rewrite_utf8, spaced
+from generator.engine.toc import contents
 from generator.errors import format_problems
 from generator.parallel import Background
 from generator.portal.portal import Portal
 from generator.project import Project
 from generator.render.env import bytecode_cache
+from generator.render.headings import anchor_headings
 from generator.render.markup import DEFAULT_EMBED_HOSTS, clean_html
-from generator.render.news import render_post_image, render_post_people, view_meta
+from generator.render.news import (
+    archive_heading,
+    render_post_dateline,
+    render_post_image,
+    render_post_people,
+    view_meta,
+)
 from generator.render.pages import render_pages, render_parents_page
+from generator.render.permalinks import untabbed_permalinks
 from generator.render.publish import export_files, published_files
+from generator.render.typography import typeset
 from generator.rules.images import ImageRefused, clean_site_images
 from generator.sources.config import theme_dir
 
@@ -54,6 +63,7 @@ log = logging.getLogger("mkdocs.plugins.nastavnik")
 
 PARENTS_PAGE = urls.source("parents")
 POSTS_DIR = urls.NEWS_POSTS
+ARCHIVE_DIR = urls.url("news") + "archive/"  # the blog plugin's archive views
 
 
 class AdminConfig(Config):
@@ -86,6 +96,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         self._pages: PageChecks | None = None
         self._exports: dict[str, File] = {}  # the roadmap's exports, filled in when written
         self._writing: Background[dict[str, bytes]] | None = None
+        self._unspaced: str | None = None  # the page's HTML while the search plugin reads the spaced copy
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project(Path(config.config_file_path).resolve().parent)
@@ -105,6 +116,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             self.portal = portal
             make_checks = section_checks(project, people)
         config.extra["nastavnik"] = site_info(self.portal)
+        configure_search(config)  # Russian stemming (see generator/engine/search_index.py)
         _add_theme_overrides(config)  # before the checks learn the theme's folders: our templates are trusted too
         settings = EngineSettings(tuple(map(str, config.theme.dirs)), tuple(self.config.embed_hosts), config.site_url)
         self.site_check = make_checks(settings)
@@ -124,9 +136,14 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
 
     @event_priority(-1000)  # last: the page as it will be written
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        output = untabbed_permalinks(typeset(output))  # Russian non-breaking spaces; «¶» out of the Tab order
         if self._pages is not None:
             self._pages.page(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs does
         return output
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        """Static pages of the theme (404.html) get the same typography as the rest."""
+        return typeset(output_content) if template_name.endswith(".html") else output_content
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.portal is not None
@@ -207,7 +224,10 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             stem = Path(page.file.src_uri).stem
             people = render_post_people(self.portal, stem)
             image = render_post_image(self.portal, page.file.src_uri)  # the post's picture on top
-            return image + (markdown.rstrip() + "\n\n" + people if people else markdown)
+            dateline = render_post_dateline(self.portal, page.file.src_uri)  # on a phone the sidebar comes last
+            return dateline + image + (markdown.rstrip() + "\n\n" + people if people else markdown)
+        if page.file.src_uri.startswith(ARCHIVE_DIR):
+            return archive_heading(markdown)
         return markdown
 
     @event_priority(-50)
@@ -218,17 +238,33 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         """
         harden_page(page)
         if page.file.src_uri in self.generated:
+            html, headings = anchor_headings(html)  # a practice's own sections join the contents
+            if headings:
+                page.toc = contents(page.toc, headings)
             return html  # our own templates: every value is already escaped
         return clean_html(html, self.config.embed_hosts)
 
+    @event_priority(50)  # before Material's search plugin (0) reads the page
+    def _space_for_search(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        self._unspaced, page.content = page.content, spaced(page.content or "")
+        return context
+
+    @event_priority(-10)  # after the search plugin: the page is written as it was rendered
+    def _unspace(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self._unspaced is not None:
+            page.content, self._unspaced = self._unspaced, None
+        return context
+
     @event_priority(-150)  # after the blog plugin (-100) has rendered the excerpts of a view
-    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    def _view_meta(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """The blog's archive, category and pagination pages get a Russian title and description; then every
         value the theme prints raw is made inert."""
         if self.portal is not None and page.title and not page.meta.get("description"):
             page.meta.update(view_meta(page.url, str(page.title), self.portal))
         harden_view(context, tuple(self.config.embed_hosts))
         return context
+
+    on_page_context = CombinedEvent(_space_for_search, _unspace, _view_meta)
 
     @event_priority(-110)  # after the RSS plugin has written the feeds (and Material's offline plugin, -100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -77,8 +77,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "in_progress": "выполняется",
         "done": "выполнено",
         "cancelled": "отменено",
-        "overdue": "просрочено?",
-        "unknown": "статус не указан",
+        "overdue": "срок прошёл",  # no result recorded yet: calm wording for the public
+        "unknown": "сроки уточняются",
     },
     "recurrence": {
         "none": "один раз",

@@ -122,9 +122,18 @@ def check_staleness(portal: Portal, records: Records, data_changed: Callable[[],
             "загрузите дорожную карту на новый период (nastavnik import ФАЙЛ --id ID --current) "
             "или укажите действующую в data/program.yaml: current_roadmap: ID",
         )
-    overdue = sum(1 for item in roadmap.all_items() if item.schedule.needs_confirmation)
+    waiting = [view.item for view in roadmap.all_items() if view.schedule.needs_confirmation]
+    overdue = len(waiting)
     if not overdue:
         return
+    names = "; ".join(f"{item.number or ''} «{_short(item.title or '', 60)}»".strip() for item in waiting[:10])
+    more = f" и ещё {overdue - 10}" if overdue > 10 else ""
+    problems.notice(
+        path,
+        None,
+        f"срок прошёл, а отметки о выполнении нет: {names}{more} — на сайте они показаны как «срок прошёл»",
+        "отметьте выполненные (status: done), перенесённые — новым сроком (periods:), отменённые — status: cancelled",
+    )
     changed = data_changed()
     idle = working_days_between(changed, portal.today)
     if idle > STALE_WORKING_DAYS:
@@ -133,7 +142,7 @@ def check_staleness(portal: Portal, records: Records, data_changed: Callable[[],
             "data/",
             None,
             f"данные не менялись с {ru.date(changed)} ({ru.plural(idle, 'рабочий день', 'рабочих дня', 'рабочих дней')}), "
-            f"а у {items} текущей дорожной карты срок прошёл без отметки о выполнении («просрочено?»)",
+            f"а у {items} текущей дорожной карты срок прошёл без отметки о выполнении («срок прошёл» на сайте)",
             "по Правилам № 1802 сведения на сайте обновляются в течение 10 рабочих дней: отметьте выполненные "
             "мероприятия (status: done), перенесённые — новым сроком (periods:), отменённые — status: cancelled",
         )

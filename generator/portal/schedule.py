@@ -3,7 +3,7 @@
 An item's periods come from the editor (``periods:``) or from its deadline text
 (:mod:`generator.deadlines`). Its status comes from the data when given; otherwise it is derived
 from the build date — never silently «done»: an item whose time has passed without a status is
-«просрочено?» and waits for the curator's confirmation.
+«срок прошёл» (the page adds «результат ещё не отмечен»), and ``nastavnik check`` lists it for the editor.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ EffectiveStatus = Literal["planned", "in_progress", "done", "cancelled", "overdu
 STATUS_LABELS: Mapping[str, str] = LABELS["status"]
 
 STATUS_NOTES: dict[str, str] = {
-    "overdue": "срок прошёл, а отметки о выполнении нет — ждёт подтверждения куратора",
+    "overdue": "результат ещё не отмечен",
 }
-"""Shown next to a derived status that asks for somebody's action."""
+"""Shown next to a derived status on the public pages; the editor's to-do is in ``nastavnik check``."""
 
 RECURRENCE_LABELS: Mapping[str, str] = {**LABELS["recurrence"], "none": ""}
 """How a period recurs, in words on a page; a one-off says nothing."""
@@ -47,7 +47,7 @@ class Schedule:
 
     @property
     def needs_confirmation(self) -> bool:
-        """«просрочено?»: the time has passed and nobody marked the item done or cancelled."""
+        """«срок прошёл»: the time has passed and nobody marked the item done or cancelled."""
         return self.status == "overdue"
 
     @property
@@ -62,7 +62,7 @@ class Schedule:
 
     @property
     def note(self) -> str:
-        """«ждёт подтверждения куратора» for «просрочено?»; empty for the editor's own status."""
+        """«результат ещё не отмечен» for «срок прошёл»; empty for the editor's own status."""
         return "" if self.from_data else STATUS_NOTES.get(self.status, "")
 
 

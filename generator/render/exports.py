@@ -3,7 +3,8 @@
 * JSON has the fixed shape of the seeds' ``expected.json`` (``title … extra_tables``) plus each
   item's ``periods`` as understood; outside tools rely on it.
 * iCalendar: one all-day VEVENT per dated period, RRULE for recurring ones, UIDs stable across
-  builds so subscribed calendars update instead of duplicating.
+  builds so subscribed calendars update instead of duplicating. A period longer than a week becomes
+  two one-day events, «Начало: …» and «Срок: …», so months of all-day bars never cover a phone's calendar.
 * XLSX and CSV: the flat layout of the seed spreadsheets (``Раздел`` + the document's own columns,
   one row per item), so an exported table imports back into the same roadmap.
 
@@ -105,7 +106,8 @@ def export_json(roadmap: RoadmapView, site_url: str = "", today: dt.date | None 
 
 def item_summary(item: Item) -> str:
     """The activity's name for a calendar or a list: its title, else its first sub-point."""
-    return item.title or (item.details[0] if item.details else None) or item.number or "Мероприятие"
+    text = item.title or (item.details[0] if item.details else None) or item.number or "Мероприятие"
+    return text.strip().rstrip(":;,").rstrip() or "Мероприятие"  # «Проведение мероприятий:» → no stray colon
 
 
 def export_ics(roadmap: RoadmapView, site_url: str = "", today: dt.date | None = None) -> bytes:
@@ -134,22 +136,24 @@ def export_ics(roadmap: RoadmapView, site_url: str = "", today: dt.date | None =
             spans = list(occurrences(period, roadmap.plan))
             if not spans:
                 continue
-            event = _event(view, period, spans, roadmap.plan)
-            event.add("uid", f"{view.uid}-{index + 1}@{domain}")
-            event.add("dtstamp", stamp)
-            if site_url:
-                event.add("url", f"{site_url.rstrip('/')}/{roadmap.url}#{view.anchor}")
-            calendar.add_component(event)
+            for event, suffix in _event(view, period, spans, roadmap.plan):
+                event.add("uid", f"{view.uid}-{index + 1}{suffix}@{domain}")  # the deadline keeps the old UID
+                event.add("dtstamp", stamp)
+                if site_url:
+                    event.add("url", f"{site_url.rstrip('/')}/{roadmap.url}#{view.anchor}")
+                calendar.add_component(event)
     return calendar.to_ical()
 
 
-def _event(view: ItemView, period: Period, spans: list[tuple[dt.date, dt.date]], plan: PlanPeriod | None) -> Event:
-    """All-day: month periods span the month, «до …» is its day; quarterly and weekly ones are one day, repeated."""
-    from icalendar import Event
+LONGEST_DAYS = 7
+"""An all-day event longer than this becomes a start event and a deadline event."""
 
-    event = Event()
-    event.add("summary", item_summary(view.item))
-    event.add("description", _description(view))
+
+def _event(
+    view: ItemView, period: Period, spans: list[tuple[dt.date, dt.date]], plan: PlanPeriod | None
+) -> list[tuple[Event, str]]:
+    """All-day: «до …» is its day, quarterly and weekly ones are one day, repeated; a period of up to a week
+    is one event, a longer one a «Начало: …» event on its first day and a «Срок: …» event on its last."""
     start, end = spans[0]
     if period.start is None:  # «до 1 октября»: the deadline itself
         start = end
@@ -171,6 +175,21 @@ def _event(view: ItemView, period: Period, spans: list[tuple[dt.date, dt.date]],
         months = sorted({m for first, last in spans[:1] for m in _months_between(first, last)})
         if len(months) < 12:
             rule["bymonth"] = months
+    title = item_summary(view.item)
+    if (end - start).days + 1 <= LONGEST_DAYS:
+        return [(_one_day_or_span(view, title, start, end, rule), "")]
+    return [
+        (_one_day_or_span(view, f"Срок: {title}", end, end, rule), ""),
+        (_one_day_or_span(view, f"Начало: {title}", start, start, rule), "-start"),
+    ]
+
+
+def _one_day_or_span(view: ItemView, summary: str, start: dt.date, end: dt.date, rule: dict[str, Any] | None) -> Event:
+    from icalendar import Event
+
+    event = Event()
+    event.add("summary", summary)
+    event.add("description", _description(view))
     event.add("dtstart", start)
     event.add("dtend", end + dt.timedelta(days=1))
     if rule is not None:

@@ -4,8 +4,9 @@ Russian titles of the plugin's own pages (archive, categories, pagination)."""
 from __future__ import annotations
 
 import re
+from html import escape
 
-from generator import urls
+from generator import ru, urls
 from generator.portal.portal import Portal
 from generator.render.contexts import PostPeople
 from generator.render.env import environment, relative_url
@@ -34,6 +35,25 @@ def render_post_image(portal: Portal, src_uri: str) -> str:
     )
 
 
+def render_post_dateline(portal: Portal, src_uri: str) -> str:
+    """The date (and rubric) of a news post on top of its text, for phones where the sidebar comes last."""
+    post = next((p for p in portal.news if urls.source("news", p.id) == src_uri), None)
+    if post is None:
+        return ""
+    rubric = f" · Рубрика: {escape(', '.join(post.categories))}" if post.categories else ""
+    return (
+        f'<p class="nv-post-dateline"><time datetime="{post.date.isoformat()}">{ru.date(post.date)}</time>'
+        f"{rubric}</p>\n\n"
+    )
+
+
+def archive_heading(markdown: str) -> str:
+    """The blog archive's heading with a capital letter: «Ноябрь 2026», not «ноябрь 2026»."""
+    if markdown.startswith("# ") and markdown[2:3].islower():
+        return "# " + markdown[2:3].upper() + markdown[3:]
+    return markdown
+
+
 def view_meta(url: str, title: str, portal: Portal) -> dict[str, str]:
     """Title and description of the blog plugin's own pages (archive, categories, pagination) — in Russian."""
     org = portal.organization.short_name
@@ -41,6 +61,7 @@ def view_meta(url: str, title: str, portal: Portal) -> dict[str, str]:
     page_no = re.search(r"/page/(\d+)/$", url)
     suffix = f", страница {page_no.group(1)}" if page_no else ""
     if url.startswith(f"{news}archive/"):
+        title = title[:1].lower() + title[1:]  # «за ноябрь 2026 г.»: the heading itself is capitalised
         return {
             "title": f"Новости за {title} г.{suffix}",
             "description": f"Новости наставничества {org} за {title} г.{suffix}",

@@ -225,7 +225,8 @@ def test_the_calendar_keeps_payloads_as_text_and_no_event_is_injected(attacked):
     events = [c for c in calendar.walk() if c.name == "VEVENT"]
     assert events
     summaries = [str(e["SUMMARY"]) for e in events]
-    assert ICS_BREAKOUT.strip().replace("\r\n", "\n") in summaries  # line breaks kept, as text
+    payload = ICS_BREAKOUT.strip().replace("\r\n", "\n")
+    assert any(s in {payload, f"Срок: {payload}"} for s in summaries), summaries  # line breaks kept, as text
     assert "nvxss" not in summaries and all(e["DTSTART"].dt.year >= 2025 for e in events)
     uids = [str(e["UID"]) for e in events]
     real_events = [line for line in result.out.splitlines() if line == "BEGIN:VEVENT"]  # not inside a text

@@ -76,7 +76,7 @@ def test_a_pupil_is_shown_by_first_name_and_class(built):
 def test_an_author_without_consent_is_shown_as_nastavnik(built):
     doc = page(built / "site", "practices/shkola-molodogo-pedagoga/index.html")
     authors = doc.cssselect(".nv-facts dd")[0].text_content()
-    assert authors == "Петрова Анна Игоревна, наставник"
+    assert authors == "Петрова Анна Игоревна и ещё один наставник"
 
 
 def test_failed_build_leaves_site_untouched(built):

@@ -42,8 +42,8 @@ def test_status_is_derived_from_the_dates(deadline: str, status: str) -> None:
 
 def test_past_items_are_never_silently_done() -> None:
     got = schedule(item(deadline="Сентябрь 2026 г."), PLAN, TODAY)
-    assert got.status == "overdue" and got.label == "просрочено?"
-    assert "ждёт подтверждения куратора" in got.note
+    assert got.status == "overdue" and got.label == "срок прошёл"
+    assert got.note == "результат ещё не отмечен"
 
 
 @pytest.mark.parametrize("status", ["planned", "in_progress", "done", "cancelled"])

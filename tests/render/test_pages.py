@@ -339,7 +339,7 @@ def test_practices_list_and_pages_show_authors_form_year_and_files(site):
     assert len(titles) == 4 and titles[-1].startswith("«Школа молодого педагога»")
     page = parse(site, "practices/shkola-molodogo-pedagoga/")
     facts = text(page.cssselect(".nv-facts")[0])
-    assert "Авторы наставник, Белова Татьяна Сергеевна" in facts  # the one without consent stays anonymous
+    assert "Авторы Белова Татьяна Сергеевна и ещё один наставник" in facts  # the one without consent: counted only
     assert "Учитель – учитель" in facts and "Год 2025" in facts
     files = page.cssselect(".nv-docs a")
     assert (

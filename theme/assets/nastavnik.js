@@ -17,7 +17,7 @@
     spacing: ["0", "1", "2"],
     panel: ["open", "closed"]
   };
-  var DEFAULTS = { on: false, size: "1", scheme: "bw", images: "on", spacing: "0", panel: "open" };
+  var DEFAULTS = { on: false, size: "1", scheme: "bw", images: "on", spacing: "0", panel: "closed" };
   var root = document.documentElement;
   var switcher = document.getElementById("nv-a11y-switch");
   var panel = document.getElementById("nv-a11y-panel");
@@ -88,10 +88,10 @@
     apply(state);
   }
 
-  /* «Версия для слабовидящих» ⇄ «Обычная версия»: the same button, its text says what a click does. */
+  /* «Версия для слабовидящих» ⇄ «Обычная версия»: the same button, its text says what a click does.
+     The settings stay folded under «Настройки»: on a phone the open panel would fill the first screen. */
   switcher.addEventListener("click", function () {
-    var on = !load().on;
-    update(on ? { on: true, panel: "open" } : { on: false });
+    update({ on: !load().on });
   });
   settings.addEventListener("click", function () {
     update({ panel: load().panel === "open" ? "closed" : "open" });
@@ -115,7 +115,8 @@
 
 /*
  * Таблицы «Мониторинга»: обёртка с прокруткой доступна с клавиатуры (tabindex="0"), но лишняя
- * остановка табуляции не нужна, когда таблица и так помещается на экране.
+ * остановка табуляции не нужна, когда таблица и так помещается на экране. Таблица шире экрана
+ * получает подсказку «прокрутите вбок» (data-nv-scrolls, текст подсказки — в стилях).
  */
 (function () {
   "use strict";
@@ -129,8 +130,10 @@
     Array.prototype.forEach.call(wraps, function (wrap) {
       if (wrap.scrollWidth > wrap.clientWidth + 1) {
         wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("data-nv-scrolls", "");
       } else {
         wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("data-nv-scrolls");
       }
     });
   }
@@ -138,4 +141,15 @@
   window.addEventListener("resize", check);
   new MutationObserver(check).observe(document.documentElement, { attributes: true, attributeFilter: ["data-nv-size", "data-nv-spacing", "data-nv-a11y"] });
   check();
+})();
+
+/*
+ * Поиск Material: область результатов не должна быть остановкой табуляции, пока поиск закрыт
+ * (на широком экране она невидима); по найденному ходят ссылками и стрелками.
+ */
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll(".md-search__scrollwrap[tabindex]"), function (wrap) {
+    wrap.setAttribute("tabindex", "-1");  /* not removed: Chromium would make the scroller a Tab stop itself */
+  });
 })();
