@@ -157,7 +157,7 @@ def _plain_zip(path: Path) -> Path:
         ("no-table.docx", _no_table, "в документе нет таблицы"),
         ("header-only.docx", _header_only, "таблица пуста"),
         ("no-header.docx", _no_header, "не найдена строка заголовков таблицы"),
-        ("plan.doc", lambda p: p.write_bytes(OLE) or p, "формат «.doc» не поддерживается"),
+        ("plan.doc", lambda p: p.write_bytes(OLE) or p, "в документе нет таблицы"),
         ("plan.pdf", lambda p: p.write_bytes(b"%PDF-1.4") or p, "формат «.pdf» не поддерживается"),
         ("plan.txt", lambda p: p.write_text("x") or p, "поддерживаются .docx, .xlsx, .csv"),
         ("missing.docx", lambda p: p, "файл не найден"),
