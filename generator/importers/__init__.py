@@ -43,11 +43,10 @@ IMPORTERS: dict[str, Importer] = {
     ".odt": Importer(".odt", "документ OpenDocument", "office", "read_text_document"),
     ".xls": Importer(".xls", "книга Excel 97–2003", "office", "read_spreadsheet"),
     ".ods": Importer(".ods", "таблица OpenDocument", "office", "read_spreadsheet"),
+    ".pdf": Importer(".pdf", "документ PDF", "pdf", "read_pdf"),
 }
 
-_OLD_FORMATS = {
-    ".pdf": "PDF не содержит таблицы в читаемом виде: возьмите исходный документ Word или Excel",
-}
+_OLD_FORMATS: dict[str, str] = {}
 
 
 def importer_for(path: Path) -> Importer:
