@@ -51,6 +51,7 @@ def read_pdf(path: Path) -> Document:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.psexceptions import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
 
     data = read_bytes(path)
     if not data.lstrip()[:5].startswith(b"%PDF"):
@@ -62,6 +63,14 @@ def read_pdf(path: Path) -> Document:
 
                 return read_scanned_pdf(path, data)
             pages = [_page(page, number) for number, page in enumerate(pdf.pages, 1)]
+    except PdfminerException as exc:
+        if any(isinstance(arg, (PDFPasswordIncorrect, PDFEncryptionError)) for arg in exc.args):
+            raise ImportFailed(
+                path.name, "PDF защищён паролем", "снимите пароль или возьмите исходный документ"
+            ) from None
+        raise ImportFailed(
+            path.name, "PDF повреждён и не читается", "сохраните документ в PDF заново или возьмите исходный DOCX"
+        ) from None
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise ImportFailed(path.name, "PDF защищён паролем", "снимите пароль или возьмите исходный документ") from None
     except (PSException, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as exc:

@@ -158,7 +158,7 @@ def _plain_zip(path: Path) -> Path:
         ("header-only.docx", _header_only, "таблица пуста"),
         ("no-header.docx", _no_header, "не найдена строка заголовков таблицы"),
         ("plan.doc", lambda p: p.write_bytes(OLE) or p, "в документе нет таблицы"),
-        ("plan.pdf", lambda p: p.write_bytes(b"%PDF-1.4") or p, "формат «.pdf» не поддерживается"),
+        ("plan.pdf", lambda p: p.write_bytes(b"%PDF-1.4") or p, "PDF повреждён"),
         ("plan.txt", lambda p: p.write_text("x") or p, "поддерживаются .docx, .xlsx, .csv"),
         ("missing.docx", lambda p: p, "файл не найден"),
         ("blank.xlsx", lambda p: xlsx_file(p, [("Лист1", [], [])]), "таблица пуста"),
