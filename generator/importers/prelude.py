@@ -27,7 +27,7 @@ from generator.models.roadmap import Approval, Approved, Considered
 
 GOAL = re.compile(r"^(?:основная\s+|главная\s+)?цел[ьи](?:\s+[а-яё]+){0,4}?\s*[:.—–-]\s*(.*)$", re.IGNORECASE)
 TASKS = re.compile(r"^(?:основные\s+|ключевые\s+)?задачи(?:\s+[а-яё]+){0,4}?\s*([:.—–-])?\s*(.*)$", re.IGNORECASE)
-APPENDIX = re.compile(r"^\s*(Приложение(?:\s*(?:№|N)\s*[\dА-Яа-я.-]+)?)\s*[,.:]?\s*(.*)$", re.IGNORECASE)
+APPENDIX = re.compile(r"^\s*(Приложение(?:\s*(?:№|N)?\s*\d+(?:\.\d+)?[а-я]?)?)\s*[,.:]?\s*(.*)$", re.IGNORECASE)
 TITLE = re.compile(r"дорожн\w*\s+карт|^\s*(план|программа|мероприятия)\b", re.IGNORECASE)
 BULLET = re.compile(r"^(?:\d{1,2}[.)]|[-–—•✓▪●○·*►➢✔])\s*")
 FULL_NAME = re.compile(

@@ -35,7 +35,10 @@ def summary_lines(imported: Imported, target: str) -> list[str]:
     lines = [f"Импортировано: {roadmap.source} → {target}", f"Название: {roadmap.title}"]
     lines.append(f"Организация: {roadmap.organization or 'не найдена — впишите её в поле organization'}")
     kind = LABELS["period_kind"].get(roadmap.period_kind or "", "")
-    lines.append(f"Период: {roadmap.period}" + (f" ({kind})" if kind else ""))
+    if roadmap.period is None:
+        lines.append("Период: не указан — в документе нет ни дат, ни лет; впишите его в поле period")
+    else:
+        lines.append(f"Период: {roadmap.period}" + (f" ({kind})" if kind else ""))
     lines.append(f"Гриф утверждения: {_approval(roadmap)}")
     goal = "есть" if roadmap.goal else "нет"
     lines.append(f"Цель: {goal}; задачи: {len(roadmap.tasks) or 'нет'}")

@@ -199,7 +199,11 @@ class Roadmap(Record):
 
     title: Text = Field(title="Название", description="Полное название, как в документе", json_schema_extra=MULTILINE)
     organization: Text | None = Field(default=None, title="Организация", description="Как в шапке документа")
-    period: Text = Field(title="Период", description="Например, 2025-2026 (учебный год), 2023 или 2022-2024")
+    period: Text | None = Field(
+        default=None,
+        title="Период",
+        description="Например, 2025-2026 (учебный год), 2023 или 2022-2024; пусто, пока не указан",
+    )
     period_kind: PeriodKind | None = Field(
         default=None,
         title="Вид периода",
