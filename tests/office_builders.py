@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
+from typing import Any
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -70,3 +71,42 @@ def seed_variants(seeds: Iterable[str], out_dir: Path) -> None:
 
 if __name__ == "__main__":
     seed_variants(("000", "001", "004"), Path(sys.argv[1]))
+
+
+def scan_pages(pdf: Path, dpi: int = 200, angle: float = 0.0, noise: float = 0.0, seed: int = 1) -> list[Any]:
+    """The pages of ``pdf`` as a scanner gives them: rendered (pypdfium2), turned by ``angle`` degrees,
+    with ``noise`` (share of pixels flipped to a random grey) — Pillow images in greyscale."""
+    import random
+
+    import pypdfium2
+    from PIL import Image
+
+    pages = []
+    document = pypdfium2.PdfDocument(str(pdf))
+    rng = random.Random(seed)
+    for page in document:
+        image = page.render(scale=dpi / 72).to_pil().convert("L")
+        if angle:
+            image = image.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
+        if noise:
+            pixels = image.load()
+            for _ in range(int(image.width * image.height * noise)):
+                pixels[rng.randrange(image.width), rng.randrange(image.height)] = rng.randrange(0, 256)
+        pages.append(image)
+    document.close()
+    return pages
+
+
+def scanned_pdf(pdf: Path, out: Path, dpi: int = 200, angle: float = 0.0, noise: float = 0.0) -> Path:
+    """``pdf`` as a scan saved as PDF: JPEG page images (img2pdf, no re-encoding), no text at all."""
+    import io
+
+    import img2pdf
+
+    images = []
+    for image in scan_pages(pdf, dpi, angle, noise):
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=80, dpi=(dpi, dpi))
+        images.append(buffer.getvalue())
+    out.write_bytes(img2pdf.convert(images))
+    return out
