@@ -44,6 +44,9 @@ IMPORTERS: dict[str, Importer] = {
     ".xls": Importer(".xls", "книга Excel 97–2003", "office", "read_spreadsheet"),
     ".ods": Importer(".ods", "таблица OpenDocument", "office", "read_spreadsheet"),
     ".pdf": Importer(".pdf", "документ PDF", "pdf", "read_pdf"),
+    ".jpg": Importer(".jpg", "скан или фото JPG", "scan", "read_image"),
+    ".jpeg": Importer(".jpeg", "скан или фото JPG", "scan", "read_image"),
+    ".png": Importer(".png", "скан или фото PNG", "scan", "read_image"),
 }
 
 _OLD_FORMATS: dict[str, str] = {}

@@ -15,6 +15,7 @@ is mended the same way and stays merged over the rows on both pages.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from generator.importers.grid import Cell, Row, Table, clean
 from generator.tables.cells import continue_paragraphs, has_marker, starts_lowercase
@@ -30,10 +31,15 @@ class Box:
     bold: bool = False
     italic: tuple[str, ...] = ()
     continued: bool = False  # the rest of a merged cell cut by a page break: all its rows are merged_above
+    doubt: str | None = None  # OCR: why the cell's text should be checked
 
 
 def _at(boxes: list[Box], row: int, col: int) -> Box | None:
     return next((b for b in boxes if b.r0 <= row < b.r1 and b.c0 <= col < b.c1), None)
+
+
+def _same_texts(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return len(a) == len(b) and bool(a) and SequenceMatcher(None, " | ".join(a), " | ".join(b)).ratio() >= 0.85
 
 
 def _texts(boxes: list[Box], row: int) -> tuple[str, ...]:
@@ -41,8 +47,9 @@ def _texts(boxes: list[Box], row: int) -> tuple[str, ...]:
     return tuple(clean(" ".join(b.paragraphs)).lower() for b in own)
 
 
-def assemble(parts: list[tuple[list[Box], int]], label: str) -> Table:
-    """``parts``: each page's boxes (rows counted from 0 on that page) and its number of rows."""
+def assemble(parts: list[tuple[list[Box], int]], label: str, doubts: list[str] | None = None) -> Table:
+    """``parts``: each page's boxes (rows counted from 0 on that page) and its number of rows; the cells
+    OCR doubted are listed in ``doubts`` by their row and column («таблица 1, строка 5, столбец 3: …»)."""
     boxes: list[Box] = []
     starts: list[int] = []
     offset = 0
@@ -56,9 +63,20 @@ def assemble(parts: list[tuple[list[Box], int]], label: str) -> Table:
     header = _texts(boxes, 0)
     dropped = set()
     for start in starts[1:]:
-        first = start + 1 if _texts(boxes, start) == header else start
+        repeated = _same_texts(_texts(boxes, start), header)
+        if repeated:  # the header printed again (read by OCR, maybe with a letter wrong): as the first one
+            for box in (b for b in boxes if b.r0 == start):
+                top = _at(boxes, 0, box.c0)
+                if top is not None and (top.c0, top.c1) == (box.c0, box.c1):
+                    box.paragraphs, box.doubt = list(top.paragraphs), None
+        first = start + 1 if repeated else start
         if first < offset and _mend(boxes, start - 1, first):
             dropped.add(first)
+    for box in boxes:
+        if box.doubt and doubts is not None:
+            text = " ".join(box.paragraphs)
+            shown = f" — «{text[:60]}»" if text else ""
+            doubts.append(f"{label}, строка {box.r0 + 1}, столбец {box.c0 + 1}: {box.doubt}{shown}")
     rows = []
     for r in range(offset):
         if r in dropped:
@@ -94,6 +112,7 @@ def _mend(boxes: list[Box], last: int, first: int) -> bool:
         if not goes_on or not (whole or multi):
             continue
         above.paragraphs = continue_paragraphs(above.paragraphs, box.paragraphs)
+        above.doubt = above.doubt or box.doubt
         if box.r1 - box.r0 == 1:
             boxes.remove(box)
         else:

@@ -29,7 +29,10 @@ from generator.importers.layout import Line, Word, join, lines_of, paragraphs_of
 
 CELL_MARGIN = 5.4  # points: Word's and LibreOffice's default right padding of a table cell
 TOLERANCE = 3.0  # points: two borders this close are one
+LOW_CONFIDENCE = 75  # OCR's confidence (0–100) below which a word makes its cell doubtful
 _SYMBOLS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖", "\uf02d": "-"}
+# OCR: the «г.» after a year, alone on its line, is read as «Г.», «т», «р», «и» or glued by a colon
+_YEAR_MARK = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:[:;,]\s*)?[ГтрлиПг](\.?)(?=\s|$|[,;)])")
 _PRIVATE = re.compile("[\ue000-\uf8ff]")
 
 
@@ -79,7 +82,7 @@ def read_pdf(path: Path) -> Document:
         raise ImportFailed(
             path.name, "PDF повреждён и не читается", "сохраните документ в PDF заново или возьмите исходный DOCX"
         ) from None
-    return Document(path.name, tuple(_body(pages)))
+    return Document(path.name, tuple(body_of(pages, [])))
 
 
 def _words(page: Any) -> list[Word]:
@@ -94,13 +97,20 @@ def _words(page: Any) -> list[Word]:
 
 
 def _page(page: Any, number: int) -> _Page:
-    words = _words(page)
     found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
-    tables = []
-    for table in found:
-        boxes = sorted(set(table.cells), key=lambda b: (b[1], b[0]))
-        cells: list[tuple[tuple[float, float, float, float], list[Word]]] = [(box, []) for box in boxes]
-        tables.append(_PageTable(number, table.bbox, cells))
+    tables = [(t.bbox, sorted(set(t.cells), key=lambda b: (b[1], b[0]))) for t in found]
+    return layout_page(_words(page), tables, page.width, page.height, number)
+
+
+def layout_page(
+    words: list[Word],
+    found: list[tuple[tuple[float, float, float, float], list[tuple[float, float, float, float]]]],
+    width: float,
+    height: float,
+    number: int,
+) -> _Page:
+    """A page's words and its tables' cell boxes (in points) → its blocks: tables and paragraphs in order."""
+    tables = [_PageTable(number, bbox, [(box, []) for box in boxes]) for bbox, boxes in found]
     outside: list[Word] = []
     for word in words:
         cx, cy = (word.x0 + word.x1) / 2, word.middle
@@ -117,7 +127,7 @@ def _page(page: Any, number: int) -> _Page:
             home[1].append(word)
         elif not any(t.bbox[0] <= cx <= t.bbox[2] and t.bbox[1] <= cy <= t.bbox[3] for t in tables):
             outside.append(word)
-    lines = [line for line in lines_of(outside) if not _running(line, page.height)]
+    lines = [line for line in lines_of(w for w in outside if w.text) if not _running(line, height)]
     result = _Page()
     for table in tables:
         result.blocks.append((table.bbox[1], table))
@@ -126,10 +136,10 @@ def _page(page: Any, number: int) -> _Page:
         index = sum(1 for t in tables if line.top >= t.bbox[3] - TOLERANCE)
         regions[index].append(line)
     left = min((line.x0 for line in lines), default=0.0)
-    right = max((line.x1 for line in lines), default=page.width)
+    right = max((line.x1 for line in lines), default=width)
     for region in regions:
         if region:
-            result.blocks.append((region[0].top, _text(region, left, right, page.width)))
+            result.blocks.append((region[0].top, _text(region, left, right, width)))
     result.blocks.sort(key=lambda block: block[0])
     kinds = [isinstance(block, _PageTable) for _, block in result.blocks]
     if kinds and kinds[0]:
@@ -182,7 +192,8 @@ def _paragraph(lines: list[Line], left: float, right: float) -> Paragraph:
     return Paragraph(clean(join(lines)), all(line.bold for line in lines), align)
 
 
-def _body(pages: list[_Page]) -> list[Paragraph | Table]:
+def body_of(pages: list[_Page], doubts: list[str]) -> list[Paragraph | Table]:
+    """The pages' blocks in order, a table going on over pages joined; OCR's doubtful cells go to ``doubts``."""
     body: list[Paragraph | Table] = []
     groups: list[list[_PageTable]] = []
     pending: list[Paragraph] = []
@@ -200,7 +211,7 @@ def _body(pages: list[_Page]) -> list[Paragraph | Table]:
             groups.append([block])
             body.append(len(groups) - 1)  # type: ignore[arg-type]  # placeholder, replaced below
     body.extend(pending)
-    return [_table(groups[b], f"таблица {b + 1}") if isinstance(b, int) else b for b in body]
+    return [_table(groups[b], f"таблица {b + 1}", doubts) if isinstance(b, int) else b for b in body]
 
 
 def _continues(last: _PageTable, table: _PageTable) -> bool:
@@ -225,7 +236,7 @@ def _index(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
-def _table(parts: list[_PageTable], label: str) -> Table:
+def _table(parts: list[_PageTable], label: str, doubts: list[str]) -> Table:
     """Page pieces of one table → boxes on one grid of columns (rows counted per page) → a table."""
     columns = _edges([x for part in parts for box, _ in part.cells for x in (box[0], box[2])])
     pieces: list[tuple[list[Box], int]] = []
@@ -237,9 +248,17 @@ def _table(parts: list[_PageTable], label: str) -> Table:
             r0, r1 = _index(tops, box[1]), _index(tops, box[3])
             if c1 <= c0 or r1 <= r0:
                 continue
-            lines = lines_of(words)
+            lines = lines_of(w for w in words if w.text)
             paragraphs = [p for p in (clean(join(g)) for g in paragraphs_of(lines, box[2] - CELL_MARGIN)) if p]
+            if any(w.confidence < 100 for w in words):
+                paragraphs = [_YEAR_MARK.sub(r"\1 г\2", p) for p in paragraphs]
             bold = bool(lines) and all(line.bold for line in lines)
-            found.append(Box(r0, r1, c0, c1, paragraphs, bold, tuple(w.text for w in words if w.italic)))
+            doubt = None
+            if any(not w.text for w in words):  # OCR saw ink here and read nothing
+                doubt = "не распознано, оставлено пустым"
+            elif any(w.confidence < LOW_CONFIDENCE for w in words):
+                doubt = "распознано неуверенно"
+            italic = tuple(w.text for w in words if w.italic)
+            found.append(Box(r0, r1, c0, c1, paragraphs, bold, italic, doubt=doubt))
         pieces.append((found, max(len(tops) - 1, 0)))
-    return assemble(pieces, label)
+    return assemble(pieces, label, doubts)

@@ -21,7 +21,7 @@ from generator.importers.columns import Header, find_header, normalize
 from generator.importers.grid import Document, Paragraph, Table
 from generator.importers.prelude import TITLE, Prelude, find_organization, find_period, read_prelude, rows_to_paragraphs
 from generator.importers.table import Note, ReadTable, TableReader
-from generator.models.roadmap import Approval, Approved, Considered, ExtraTable, Item, Roadmap
+from generator.models.roadmap import Approval, Approved, Considered, ExtraTable, Item, Recognition, Roadmap
 from generator.tables.cells import split_heading
 
 NO_TABLE_HINT = (
@@ -230,6 +230,7 @@ def _roadmap(
         sections=main.sections,
         extra_tables=tuple(tables),
         source=document.source,
+        recognized=Recognition(doubtful=document.recognized) if document.recognized is not None else None,
     )
 
 

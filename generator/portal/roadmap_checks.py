@@ -36,6 +36,15 @@ def check_roadmap_items(records: Records, problems: Problems) -> None:
     for entry in records.roadmaps:
         model = entry.model
         plan = parse_plan_period(model.period, model.period_kind)
+        if model.recognized is not None and not model.recognized.confirmed:
+            doubtful = len(model.recognized.doubtful)
+            problems.warning(
+                entry.doc.path,
+                entry.doc.line_of(("recognized",)),
+                "дорожная карта распознана автоматически со скана и ещё не сверена с документом"
+                + (f" (ячеек под сомнением: {doubtful})" if doubtful else ""),
+                "сверьте текст с документом, исправьте ошибки распознавания и поставьте recognized: confirmed: true",
+            )
         if model.period is None:
             problems.warning(
                 entry.doc.path,
