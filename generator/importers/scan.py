@@ -39,7 +39,9 @@ from generator.importers.pdf import body_of, layout_page
 DPI = 300  # a scanned PDF's pages are rendered at this resolution (a scanner's usual one)
 TIMEOUT = 300  # seconds for one page's OCR
 LANGUAGE = "rus"
-INSTALL_HINT = "установите Tesseract с русским языком: в Debian и Ubuntu — sudo apt-get install tesseract-ocr tesseract-ocr-rus"
+INSTALL_HINT = (
+    "установите Tesseract с русским языком: в Debian и Ubuntu — sudo apt-get install tesseract-ocr tesseract-ocr-rus"
+)
 A4_LONG = 842.0  # points
 _SAME_SHAPE = set("ВЖЗИЙКЛМНОПСТХЦЧШЩЪЫЬЭЮЯ")  # capitals whose small letter is the same shape, only smaller
 _PUNCTUATION = re.compile(r"[-–—«»\"().,;:!?№%]+")

@@ -84,7 +84,9 @@ class Considered(Record):
 
 
 class Recognition(Record):
-    model_config = labels("Распознано автоматически", "Текст прочитан со скана распознаванием: сверьте его с документом")
+    model_config = labels(
+        "Распознано автоматически", "Текст прочитан со скана распознаванием: сверьте его с документом"
+    )
 
     confirmed: bool = Field(
         default=False,
