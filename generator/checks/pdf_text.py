@@ -9,14 +9,30 @@ the name guard uses.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from generator.checks.names.pdf import has_text_layer
 from generator.errors import Problem, Severity
 
 
+def _has_images(data: bytes) -> bool:
+    """Whether a page draws an image (a scan does; an empty placeholder page does not)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        for page in PdfReader(io.BytesIO(data)).pages:
+            objects = (page.get("/Resources") or {}).get("/XObject") or {}
+            if any(objects[name].get_object().get("/Subtype") in ("/Image", "/Form") for name in objects):
+                return True
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError):
+        return False
+    return False
+
+
 def pdf_text_problems(root: Path, folder: Path) -> list[Problem]:
-    """A warning for every PDF under ``folder`` without any text."""
+    """A warning for every PDF under ``folder`` whose pages are pictures without any text."""
     if not folder.is_dir():
         return []
     found = []
@@ -27,7 +43,7 @@ def pdf_text_problems(root: Path, folder: Path) -> list[Problem]:
             data = path.read_bytes()
         except OSError:
             continue
-        if has_text_layer(data) is False:
+        if has_text_layer(data) is False and _has_images(data):
             rel = path.relative_to(root).as_posix()
             found.append(
                 Problem(
