@@ -131,8 +131,15 @@ def ruling_lines(ink: np.ndarray) -> tuple[list[tuple[int, int, int]], list[tupl
     thick_rows = ink | np.roll(ink, 1, axis=0) | np.roll(ink, -1, axis=0)
     thick_cols = ink | np.roll(ink, 1, axis=1) | np.roll(ink, -1, axis=1)
     horizontal = _runs(thick_rows, max(40, width // 25))
-    vertical = _runs(thick_cols.T, max(30, height // 120))  # a one-line header row's borders are short
-    return horizontal, vertical
+    vertical = _runs(thick_cols.T, max(20, height // 150))  # a one-line header row's borders are short …
+    return horizontal, [v for v in vertical if _anchored(v, horizontal)]  # … so a ruling must meet two others
+
+
+def _anchored(vertical: tuple[int, int, int], horizontal: list[tuple[int, int, int]], slack: int = 6) -> bool:
+    """A vertical ruling starts and ends on horizontal ones (a letter's stroke inside a cell does not)."""
+    x, top, bottom = vertical
+    crossing = [y for y, x0, x1 in horizontal if x0 - slack <= x <= x1 + slack]
+    return any(abs(y - top) <= slack for y in crossing) and any(abs(y - bottom) <= slack for y in crossing)
 
 
 def _line_mask(shape: tuple[int, ...], horizontal: list, vertical: list) -> np.ndarray:
