@@ -49,7 +49,7 @@ def pages(portal: Portal) -> Iterator[Page]:
     yield home_page(portal)
     for roadmap in portal.roadmaps:
         src = ROADMAP.source() if roadmap.current else ROADMAP.source(roadmap.id)
-        title = ROADMAP.title if roadmap.current else f"{ROADMAP.title} {roadmap.model.period}"
+        title = ROADMAP.title if roadmap.current else f"{ROADMAP.title} {roadmap.model.period or roadmap.id}"
         yield RoadmapPage(
             portal=portal, src=src, url=roadmap.url, title=title, description=roadmap.model.title, roadmap=roadmap,
             timeline=build_timeline(roadmap, portal.today),

@@ -11,6 +11,8 @@ prints a table, checks the goals of issue 9 and writes everything to ``build/ben
 * a school portal in ≤ 1.2× plain Material's time;
 * a 50-organization district in ≤ 30 s;
 * linear cost: 10× the records ≤ 11× the time (time per record grows by ≤ 10 %).
+
+Then ``nastavnik import`` time per page for every format, DOCX to a scan (:mod:`.bench_import`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from generator import ru
-from generator.tools import synthetic
+from generator.tools import bench_import, synthetic
 from generator.tools.bench_plain import dump_plain
 from generator.tools.bench_shares import shares_cost
 
@@ -247,6 +249,7 @@ def run(sizes: tuple[int, ...], out: Path = OUT) -> dict[str, object]:
         "name_guard": guard,
         "shares": shares_cost(),
         "table": table(rows),
+        "import": bench_import.run(work / "import"),
     }
     (out / "bench.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return report
@@ -269,6 +272,7 @@ def main() -> None:
     )
     shares = ", ".join(f"{key} {ru.decimal(value, 3)} с" for key, value in report["shares"].items())  # type: ignore[attr-defined]
     print(f"Доли охвата (pandas, на втором ядре во время сборки): {shares}")
+    print(bench_import.table(report["import"]))  # type: ignore[arg-type]
     print("Цели:", json.dumps(report["status"], ensure_ascii=False))
     load = ", ".join(ru.decimal(x, 2) for x in os.getloadavg())
     print(f"Средняя нагрузка машины за 1, 5 и 15 минут: {load} (ядер: {os.cpu_count()})")
