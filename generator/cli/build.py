@@ -1,4 +1,4 @@
-"""``nastavnik build [--strict] [--org ID] [--jobs N] [--timings FILE] [--prebuilt DIR]``
+"""``nastavnik build [--strict] [--org ID] [--jobs N] [--timings FILE] [--prebuilt DIR] [--no-cache]``
 
 Every portal is built by :func:`generator.pipeline.build.build`: a school as one section, a district's
 (``data/organizations/``) organizations in parallel with its own section on top, or one with ``--org``.
@@ -39,6 +39,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ПАПКА",
         help="портал района: взять готовые разделы организаций из ПАПКА/<ID>/ (собранные build --org ID, "
         "например в задачах CI), а собрать только недостающие и раздел района",
+    )
+    _cache_argument(parser)
+
+
+def _cache_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="собрать все разделы заново, не беря готовые из .cache/ (кэш затем обновится собранным)",
     )
 
 

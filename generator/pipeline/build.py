@@ -27,6 +27,7 @@ from generator.engine.mkdocs import run_engine
 from generator.errors import BuildFailed, DataErrors, Problem, Problems, UsageError
 from generator.options import DEFAULTS, BuildOptions
 from generator.parallel import available_cores
+from generator.pipeline.cache_key import environment_digest
 from generator.pipeline.sections import SectionOutcome, SectionTask, build_section, run_sections, warm_up
 from generator.pipeline.staging import staged
 from generator.pipeline.status import recorded
@@ -47,15 +48,25 @@ class BuildReport:
     peak_rss_mb: float
     notes: tuple[str, ...] = ()  # what the editor should know, e.g. that /admin/ was left out
     summary_line: str = ""
+    reused: tuple[str, ...] = ()  # sections taken from the cache: organizations' ids, "" for the portal's own
+    built: tuple[str, ...] = ()  # sections built afresh
+
+    def cache_line(self) -> str:
+        """«из кэша: 49 разделов из 50» (nothing when no section was reused)."""
+        total = len(self.reused) + len(self.built)
+        if not self.reused or total <= 1:
+            return "без изменений, взят из кэша" if self.reused else ""
+        return f"из кэша: {ru.plural(len(self.reused), 'раздел', 'раздела', 'разделов')} из {total}"
 
     def summary(self) -> str:
         return self.summary_line or f"Сайт собран в site/: {self.counts()}"
 
     def counts(self) -> str:
-        """«79 страниц, 83 записи, 1,3 с»"""
+        """«79 страниц, 83 записи, 1,3 с» (and what came from the cache)"""
         pages = ru.plural(self.pages, "страница", "страницы", "страниц")
         records = ru.plural(self.records, "запись", "записи", "записей")
-        return f"{pages}, {records}, {ru.decimal(self.seconds)} с"
+        cached = f" ({line})" if (line := self.cache_line()) else ""
+        return f"{pages}, {records}, {ru.decimal(self.seconds)} с{cached}"
 
 
 def build(project: Project, options: BuildOptions = DEFAULTS, progress: Progress = SILENT) -> BuildReport:
@@ -78,34 +89,43 @@ def _whole_site(project: Project, options: BuildOptions, progress: Progress) -> 
 def _build(project: Project, options: BuildOptions, progress: Progress) -> BuildReport:
     timings = Timings(listener=progress.stage)
     started = time.perf_counter()
+    with timings.stage("load"):  # --no-cache builds afresh, and the cache keeps what it built
+        environment = environment_digest(project, (p for p in (options.prebuilt,) if p is not None))
     if not project.is_district:
-        pages, records, warnings, notes = _school(project, options, timings)
+        pages, records, warnings, notes, outcomes = _school(project, options, timings, environment)
         summary = ""
     elif options.org:
-        pages, records, warnings, notes = _organization(project, options, timings, progress)
+        pages, records, warnings, notes, outcomes = _organization(project, options, timings, progress, environment)
         summary = f"Раздел организации собран в site/{options.org}/: "
     else:
-        pages, records, warnings, notes = _district(project, options, timings, progress)
+        pages, records, warnings, notes, outcomes = _district(project, options, timings, progress, environment)
         orgs = ru.plural(len(project.organizations()), "организация", "организации", "организаций")
         summary = f"Сайт района собран в site/ ({orgs}): "
-    report = BuildReport(pages, records, time.perf_counter() - started, warnings, timings.stages, peak_rss_mb(), notes)
+    reused = tuple(o.org or "" for o in outcomes if o.reused)
+    built = tuple(o.org or "" for o in outcomes if not o.reused and o.pages)
+    report = BuildReport(
+        pages, records, time.perf_counter() - started, warnings, timings.stages, peak_rss_mb(), notes, "", reused, built
+    )
     return replace(report, summary_line=summary + report.counts()) if summary else report
 
 
-Built = tuple[int, int, tuple[Problem, ...], tuple[str, ...]]  # pages, records, warnings, notes
+Built = tuple[int, int, tuple[Problem, ...], tuple[str, ...], list[SectionOutcome]]
+"""pages, records, warnings, notes, and the outcome of every section (which of them came from the cache)"""
 
 
-def _school(project: Project, options: BuildOptions, timings: Timings) -> Built:
+def _school(project: Project, options: BuildOptions, timings: Timings, environment: str) -> Built:
     """The portal is one section, built in this process."""
     with staged(project, project.site_dir) as staging:
-        outcome = build_section(SectionTask(project.root, None, options, staging.path), timings)
+        outcome = build_section(SectionTask(project.root, None, options, staging.path, None, environment), timings)
         problems = _raise_for([outcome], Problems(), options.strict)
         with timings.stage("write"):
             staging.publish()
-    return outcome.pages, outcome.records, _warnings(problems, [outcome]), outcome.notes
+    return outcome.pages, outcome.records, _warnings(problems, [outcome]), outcome.notes, [outcome]
 
 
-def _organization(project: Project, options: BuildOptions, timings: Timings, progress: Progress) -> Built:
+def _organization(
+    project: Project, options: BuildOptions, timings: Timings, progress: Progress, environment: str
+) -> Built:
     """One organization of a district into ``site/<org>/``; the rest of ``site/`` stays as it was."""
     org = options.org
     assert org is not None
@@ -115,15 +135,16 @@ def _organization(project: Project, options: BuildOptions, timings: Timings, pro
     with staged(project, project.site_dir / org) as staging:
         site_dir = None if problems.failed(options.strict) else staging.path
         progress.stage("mkdocs" if site_dir else "validate")
-        outcome = build_section(SectionTask(project.root, org, options, site_dir, district_names(project)))
+        task = SectionTask(project.root, org, options, site_dir, district_names(project), environment)
+        outcome = build_section(task)
         timings.merge(outcome.timings)
         problems = _raise_for([outcome], problems, options.strict)
         with timings.stage("write"):
             staging.publish()
-    return outcome.pages, outcome.records, _warnings(problems, [outcome]), ()
+    return outcome.pages, outcome.records, _warnings(problems, [outcome]), (), [outcome]
 
 
-def _district(project: Project, options: BuildOptions, timings: Timings, progress: Progress) -> Built:
+def _district(project: Project, options: BuildOptions, timings: Timings, progress: Progress, environment: str) -> Built:
     """Every organization in parallel, then the district's own section on top, merged and checked as one site."""
     problems = Problems()
     problems.extend(org_problems(project))
@@ -143,7 +164,14 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
             names = district_names(project)
             search_for(names)  # compiled once here: the forked workers inherit it
         tasks = [
-            SectionTask(project.root, org, options, shards / org if build_orgs and org not in ready else None, names)
+            SectionTask(
+                project.root,
+                org,
+                options,
+                shards / org if build_orgs and org not in ready else None,
+                names,
+                environment,
+            )
             for org in orgs
         ]
         progress.stage("mkdocs" if build_orgs else "validate")  # the workers' stages are theirs alone
@@ -171,7 +199,7 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
         with timings.stage("write"):
             staging.publish()
     records = top.records.count + sum(o.records for o in outcomes)
-    return pages, records, _warnings(problems, outcomes, engine.warnings, findings), engine.notes
+    return pages, records, _warnings(problems, outcomes, engine.warnings, findings), engine.notes, outcomes
 
 
 def _raise_for(outcomes: list[SectionOutcome], problems: Problems, strict: bool) -> Problems:
