@@ -66,7 +66,15 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
         progress.done()
     lines = [w.format() for w in report.warnings]
     if options.timings is not None:
-        doc = timings_json(report.timings, report.seconds, report.pages, report.records, report.peak_rss_mb)
+        doc = timings_json(
+            report.timings,
+            report.seconds,
+            report.pages,
+            report.records,
+            report.peak_rss_mb,
+            reused=sorted(report.reused),  # sections taken from .cache/ ("" — the portal's own)
+            built=sorted(report.built),
+        )
         target = options.timings
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -90,7 +90,8 @@ def _build(project: Project, options: BuildOptions, progress: Progress) -> Build
     timings = Timings(listener=progress.stage)
     started = time.perf_counter()
     with timings.stage("load"):  # --no-cache builds afresh, and the cache keeps what it built
-        environment = environment_digest(project, (p for p in (options.prebuilt,) if p is not None))
+        written = (options.prebuilt, options.timings)  # read or written by this build, not its sections' inputs
+        environment = environment_digest(project, (p for p in written if p is not None))
     if not project.is_district:
         pages, records, warnings, notes, outcomes = _school(project, options, timings, environment)
         summary = ""

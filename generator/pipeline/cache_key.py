@@ -36,8 +36,8 @@ ENV_NAMES = ("SOURCE_DATE_EPOCH", "TZ", "LANG", "LANGUAGE", "NO_MKDOCS_2_WARNING
 def environment_digest(project: Project, exclude: Iterable[Path] = ()) -> str:
     """What every section of ``project`` depends on alike; computed once per build, in the main process.
 
-    ``exclude``: folders inside the portal that a build reads but that are not inputs of its sections
-    (``--prebuilt``, ``--sections-dir``)."""
+    ``exclude``: files and folders inside the portal that a build reads or writes but that are not inputs of
+    its sections (``--prebuilt``, ``--timings``)."""
     h = hashlib.blake2b(digest_size=20)
     _add(h, FORMAT, sys.version, sys.platform, platform.machine(), sys.implementation.name)
     package = Path(generator.__file__).resolve().parent
@@ -100,6 +100,8 @@ def _tree_lines(
             if name.endswith((".pyc", ".pyo")) or (here == folder and name.startswith(".site-build-")):
                 continue
             path = here / name
+            if path.resolve() in skipped:
+                continue
             lines.append(f"{path.relative_to(base).as_posix()} {_file_digest(path)}")
     return lines
 

@@ -25,8 +25,8 @@ from generator.rules.people import NamePolicy, name_policy
 class Reuse:
     """The cache as one section's build sees it: made before the build, asked first, told what was built."""
 
-    def __init__(self, cache: SectionCache, key: str, name: str) -> None:
-        self.cache, self.key, self.name = cache, key, name
+    def __init__(self, cache: SectionCache, key: str, name: str, content_dir: Path) -> None:
+        self.cache, self.key, self.name, self.content_dir = cache, key, name, content_dir
 
     @classmethod
     def of(cls, root: Path, org: str | None, environment: str | None, options: object) -> Reuse | None:
@@ -37,7 +37,8 @@ class Reuse:
         if cache is None:
             return None
         project = Project(root, org)
-        return cls(cache, section_key(environment, project, options), org or PORTAL)  # type: ignore[arg-type]
+        key = section_key(environment, project, options)  # type: ignore[arg-type]
+        return cls(cache, key, org or PORTAL, project.content_dir)
 
     def reused(self, site_dir: Path, names: NamePolicy | None, org: str | None):  # -> SectionOutcome | None
         """The cached section put into ``site_dir`` and searched for ``names`` (a district's, everyone's; None:
@@ -54,7 +55,8 @@ class Reuse:
             return None
         restored = time.perf_counter()
         kept, searched_for = entry.extra
-        site_check = kept if names is None else replace(kept, names=names)
+        site_check = replace(kept, content_dir=self.content_dir)  # the portal may have moved since
+        site_check = site_check if names is None else replace(site_check, names=names)
         people = policy_digest(site_check.names)
         note = self.cache.read_note(self.name)
         if people == searched_for:
