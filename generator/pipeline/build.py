@@ -19,15 +19,12 @@ from generator.checks.names import search_for
 from generator.checks.names.forms import use_forms_cache
 from generator.checks.site import failing
 from generator.district.check import org_problems, top_problems
-from generator.district.pages import render_district_pages
 from generator.district.plan import district_names, merge_sections, prebuilt_findings, prebuilt_sections
-from generator.district.summary import assemble
-from generator.engine.job import EngineJob, section_checks
-from generator.engine.mkdocs import run_engine
 from generator.errors import BuildFailed, DataErrors, Problem, Problems, UsageError
 from generator.options import DEFAULTS, BuildOptions
 from generator.parallel import available_cores
 from generator.pipeline.cache_key import environment_digest
+from generator.pipeline.district_pages import district_pages
 from generator.pipeline.sections import SectionOutcome, SectionTask, build_section, run_sections, warm_up
 from generator.pipeline.staging import staged
 from generator.pipeline.status import recorded
@@ -183,24 +180,21 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
         if top.portal is None:
             raise DataErrors(problems.sorted(), strict=options.strict)
 
-        district = assemble(top.portal, [(o.summary, o.honors) for o in outcomes if o.summary is not None])
-        with timings.stage("render"):
-            rendered = render_district_pages(district)
-        with timings.stage("mkdocs"):
-            job = EngineJob(top.portal, rendered, section_checks(project, (), names))
-            engine = run_engine(project, staging.path, job, options.strict)
+        site_check, own = district_pages(
+            project, top.portal, outcomes, staging.path, names, options, environment, timings
+        )
         with timings.stage("write"):
             merge_sections(staging.path, shards, ready)
         with timings.stage("checks"):
-            findings = prebuilt_findings(project, engine.checks, staging.path, ready)
-            findings += engine.checks.run(staging.path, exclude=orgs)  # the sections were checked where built
+            findings = prebuilt_findings(project, site_check, staging.path, ready)
             if failing(findings):
                 raise DataErrors(findings)
         pages = sum(1 for _ in staging.path.rglob("*.html"))
         with timings.stage("write"):
             staging.publish()
     records = top.records.count + sum(o.records for o in outcomes)
-    return pages, records, _warnings(problems, outcomes, engine.warnings, findings), engine.notes, outcomes
+    findings += list(own.findings)
+    return pages, records, _warnings(problems, outcomes, own.warnings, findings), own.notes, outcomes
 
 
 def _raise_for(outcomes: list[SectionOutcome], problems: Problems, strict: bool) -> Problems:

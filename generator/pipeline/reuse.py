@@ -27,17 +27,18 @@ class Reuse:
 
     def __init__(self, cache: SectionCache, key: str, name: str, content_dir: Path) -> None:
         self.cache, self.key, self.name, self.content_dir = cache, key, name, content_dir
+        self.checks: SiteCheck | None = None  # the checks of the reused section, with the current people
 
     @classmethod
-    def of(cls, root: Path, org: str | None, environment: str | None, options: object) -> Reuse | None:
-        """None when the build keeps no cache (``--no-cache``, no private cache folder)."""
+    def of(cls, root: Path, org: str | None, environment: str | None, options: object, extra: str = "") -> Reuse | None:
+        """None when the build keeps no cache (no private cache folder); ``extra``: more the section depends on."""
         if environment is None:
             return None
         cache = SectionCache.of(root)
         if cache is None:
             return None
         project = Project(root, org)
-        key = section_key(environment, project, options)  # type: ignore[arg-type]
+        key = section_key(environment, project, options) + extra  # type: ignore[arg-type]
         return cls(cache, key, org or PORTAL, project.content_dir)
 
     def reused(self, site_dir: Path, names: NamePolicy | None, org: str | None):  # -> SectionOutcome | None
@@ -57,6 +58,7 @@ class Reuse:
         kept, searched_for = entry.extra
         site_check = replace(kept, content_dir=self.content_dir)  # the portal may have moved since
         site_check = site_check if names is None else replace(site_check, names=names)
+        self.checks = site_check
         people = policy_digest(site_check.names)
         note = self.cache.read_note(self.name)
         if people == searched_for:
