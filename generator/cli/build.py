@@ -1,4 +1,4 @@
-"""``nastavnik build [--strict] [--org ID] [--jobs N] [--timings FILE] [--prebuilt DIR] [--no-cache]``
+"""``nastavnik build [--strict] [--org ID] [--jobs N] [--timings FILE] [--prebuilt DIR] [--orgs ID,… --into DIR] [--no-cache]``
 
 Every portal is built by :func:`generator.pipeline.build.build`: a school as one section, a district's
 (``data/organizations/``) organizations in parallel with its own section on top, or one with ``--org``.
@@ -44,6 +44,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _cache_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--orgs",
+        metavar="ID,ID…",
+        help="портал района: собрать разделы только этих организаций (через запятую) в папку --into, "
+        "не трогая site/ (часть сборки в задаче CI; список частей — nastavnik shards)",
+    )
+    parser.add_argument("--into", metavar="ПАПКА", help="куда --orgs кладёт разделы: ПАПКА/<ID>/")
     parser.add_argument(
         "--no-cache",
         action="store_true",

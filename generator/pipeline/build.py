@@ -20,12 +20,14 @@ from generator.checks.names.forms import use_forms_cache
 from generator.checks.site import failing
 from generator.district.check import org_problems, top_problems
 from generator.district.plan import district_names, merge_sections, prebuilt_findings, prebuilt_sections
-from generator.errors import BuildFailed, DataErrors, Problem, Problems, UsageError
+from generator.errors import DataErrors, Problem, Problems, UsageError
 from generator.options import DEFAULTS, BuildOptions
 from generator.parallel import available_cores
 from generator.pipeline.cache_key import environment_digest
 from generator.pipeline.district_pages import district_pages
+from generator.pipeline.outcomes import raise_for, warnings_of
 from generator.pipeline.sections import SectionOutcome, SectionTask, build_section, run_sections, warm_up
+from generator.pipeline.shards import build_shard
 from generator.pipeline.staging import staged
 from generator.pipeline.status import recorded
 from generator.portal.check import check
@@ -73,7 +75,7 @@ def build(project: Project, options: BuildOptions = DEFAULTS, progress: Progress
     recorded for ``deploy``; one organization's section alone (``--org``) is not a site to publish."""
     _refuse_misused_options(project, options)
     options = options.dated(options.today or build_date())
-    if project.is_district and options.org:
+    if project.is_district and (options.org or options.orgs):
         return _build(project, options, progress)
     return _whole_site(project, options, progress)
 
@@ -87,11 +89,19 @@ def _build(project: Project, options: BuildOptions, progress: Progress) -> Build
     timings = Timings(listener=progress.stage)
     started = time.perf_counter()
     with timings.stage("load"):  # --no-cache builds afresh, and the cache keeps what it built
-        written = (options.prebuilt, options.timings)  # read or written by this build, not its sections' inputs
+        written = (
+            options.prebuilt,
+            options.timings,
+            options.into,
+        )  # read or written by this build, not its sections' inputs
         environment = environment_digest(project, (p for p in written if p is not None))
     if not project.is_district:
         pages, records, warnings, notes, outcomes = _school(project, options, timings, environment)
         summary = ""
+    elif options.orgs:
+        pages, records, warnings, outcomes = build_shard(project, options, environment, progress)
+        notes = ()
+        summary = f"Разделы организаций собраны в {options.into}/: "
     elif options.org:
         pages, records, warnings, notes, outcomes = _organization(project, options, timings, progress, environment)
         summary = f"Раздел организации собран в site/{options.org}/: "
@@ -115,10 +125,10 @@ def _school(project: Project, options: BuildOptions, timings: Timings, environme
     """The portal is one section, built in this process."""
     with staged(project, project.site_dir) as staging:
         outcome = build_section(SectionTask(project.root, None, options, staging.path, None, environment), timings)
-        problems = _raise_for([outcome], Problems(), options.strict)
+        problems = raise_for([outcome], Problems(), options.strict)
         with timings.stage("write"):
             staging.publish()
-    return outcome.pages, outcome.records, _warnings(problems, [outcome]), outcome.notes, [outcome]
+    return outcome.pages, outcome.records, warnings_of(problems, [outcome]), outcome.notes, [outcome]
 
 
 def _organization(
@@ -136,10 +146,10 @@ def _organization(
         task = SectionTask(project.root, org, options, site_dir, district_names(project), environment)
         outcome = build_section(task)
         timings.merge(outcome.timings)
-        problems = _raise_for([outcome], problems, options.strict)
+        problems = raise_for([outcome], problems, options.strict)
         with timings.stage("write"):
             staging.publish()
-    return outcome.pages, outcome.records, _warnings(problems, [outcome]), (), [outcome]
+    return outcome.pages, outcome.records, warnings_of(problems, [outcome]), (), [outcome]
 
 
 def _district(project: Project, options: BuildOptions, timings: Timings, progress: Progress, environment: str) -> Built:
@@ -176,7 +186,7 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
         outcomes = run_sections(tasks, options.jobs or available_cores(), progress)  # a worker per core by default
         for outcome in outcomes:
             timings.merge(outcome.timings)
-        problems = _raise_for(outcomes, problems, options.strict)
+        problems = raise_for(outcomes, problems, options.strict)
         if top.portal is None:
             raise DataErrors(problems.sorted(), strict=options.strict)
 
@@ -194,49 +204,21 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
             staging.publish()
     records = top.records.count + sum(o.records for o in outcomes)
     findings += list(own.findings)
-    return pages, records, _warnings(problems, outcomes, own.warnings, findings), own.notes, outcomes
-
-
-def _raise_for(outcomes: list[SectionOutcome], problems: Problems, strict: bool) -> Problems:
-    """Stop on the data's problems (``problems`` and the sections'), then on an engine's failure, then on what
-    the built trees hold; return every data problem, merged."""
-    merged = Problems()
-    merged.extend(problems)
-    for outcome in outcomes:
-        merged.extend(outcome.problems)
-    if merged.failed(strict) or not all(o.checked for o in outcomes):
-        raise DataErrors(merged.sorted(), strict=strict)
-    failures = [o.failure for o in outcomes if o.failure]
-    if failures:
-        raise BuildFailed("\n".join(failures))
-    findings = [f for o in outcomes for f in o.findings]
-    if failing(findings):
-        raise DataErrors(findings)
-    return merged
-
-
-def _warnings(
-    problems: Problems,
-    outcomes: list[SectionOutcome],
-    engine: tuple[Problem, ...] = (),
-    findings: list[Problem] | tuple[Problem, ...] = (),
-) -> tuple[Problem, ...]:
-    """What the editor reads after a build that succeeded: the data's warnings and notices, the engine's
-    warnings, and the findings that are only warnings (a PDF whose names could not be checked)."""
-    sections_engine = tuple(w for o in outcomes for w in o.warnings)
-    sections_found = tuple(f for o in outcomes for f in o.findings)
-    return (
-        tuple(problems.warnings) + tuple(problems.notices) + engine + sections_engine + sections_found + tuple(findings)
-    )
+    return pages, records, warnings_of(problems, outcomes, own.warnings, findings), own.notes, outcomes
 
 
 def _refuse_misused_options(project: Project, options: BuildOptions) -> None:
     if not project.is_district:
         if options.org:
             raise UsageError("--org: в этом портале одна организация; параметр нужен только для портала района")
-        if options.prebuilt:
-            raise UsageError("--prebuilt: в этом портале одна организация; параметр нужен только для портала района")
+        for given, name in ((options.prebuilt, "--prebuilt"), (options.orgs, "--orgs"), (options.into, "--into")):
+            if given:
+                raise UsageError(f"{name}: в этом портале одна организация; параметр нужен только для портала района")
         return
+    if options.orgs and (options.org or options.prebuilt):
+        raise UsageError("--orgs не используется вместе с --org и --prebuilt: --orgs собирает разделы в папку --into")
+    if bool(options.orgs) != (options.into is not None):
+        raise UsageError("--orgs и --into нужны вместе: nastavnik build --orgs ID,ID --into ПАПКА")
     if options.org and options.prebuilt:
         raise UsageError(
             "--org и --prebuilt вместе не используются: --org собирает один раздел, --prebuilt — весь сайт"
