@@ -4,7 +4,8 @@ The key is made of inputs, never of a list of today's files: every file of the s
 ``content/`` folders, every other file of the portal (``mkdocs.yml``, the theme, overrides, hooks — all
 but the portal's outputs, its own data and content folders and hidden folders), the generator's own source
 (every file of the package, not only its version), the name and version of every installed distribution,
-Python, the vendor files the browser editor copies, the environment variables a build reads, the build
+Python, the vendor files the browser editor copies, what ``mkdocs.yml`` names outside the portal's folder
+(a theme, a parent configuration, hooks), the environment variables a build reads, the build
 date, ``--strict``, and the dates the pages show of when the data last changed (from git, as the pages
 get them). Whatever is not in the key is not read by a section's build; any doubt belongs in the key.
 """
@@ -24,6 +25,7 @@ import generator
 from generator.editor.decap import node_modules, vendor_files
 from generator.options import BuildOptions
 from generator.project import ORGANIZATIONS, Project, changed_on, last_changed
+from generator.sources.config import read_config
 
 FORMAT = "nastavnik-section-cache-1"
 OUTPUTS = frozenset({"site", "build", "node_modules", "__pycache__", "venv", "data", "content"})
@@ -51,7 +53,25 @@ def environment_digest(project: Project, exclude: Iterable[Path] = ()) -> str:
         _add(h, "vendor", str(modules), *(f"{rel} {_file_digest(path)}" for rel, path in sorted(files.items())))
         _add(h, *(_file_digest(modules / name / "package.json") for name in ("decap-cms", "yaml")))
     _add(h, "environment", *_environment(project))
+    for outside in _outside(project):  # a theme, a parent config or hooks kept beside the portal
+        _add(h, str(outside), *(_tree_lines(outside, outside) if outside.is_dir() else [_file_digest(outside)]))
     return h.hexdigest()
+
+
+def _outside(project: Project) -> list[Path]:
+    """Paths ``mkdocs.yml`` names that lie outside the portal's folder (its files are hashed above)."""
+    config = read_config(project.config_file) or {}
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    hooks = config.get("hooks") if isinstance(config.get("hooks"), list) else []
+    named = [config.get("INHERIT"), config.get("docs_dir"), theme.get("custom_dir"), *hooks]
+    root = project.root.resolve()
+    found = []
+    for value in named:
+        if isinstance(value, str) and value.strip():
+            path = (project.root / value).resolve()
+            if path != root and root not in path.parents:
+                found.append(path)
+    return sorted(set(found))
 
 
 def section_key(environment: str, project: Project, options: BuildOptions) -> str:
