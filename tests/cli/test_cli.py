@@ -102,6 +102,6 @@ def test_the_parser_loads_no_verbs_work(tmp_path):
     loaded = set(proc.stdout.split())
     verbs = {f"generator.cli.{name}" for name in ("build", "check", "serve", "import_", "export", "new", "deploy")}
     light = {"generator", "generator.errors", "generator.translate", "generator.cli", "generator.cli.main"}
-    expected = light | verbs | {"generator.cli.schema", "generator.cli.argparse_ru"}
+    expected = light | verbs | {"generator.cli.schema", "generator.cli.shards", "generator.cli.argparse_ru"}
     assert {name for name in loaded if name.split(".")[0] == "generator"} == expected
     assert not loaded & {"yaml", "mkdocs", "pydantic", "jinja2", "markdown", "openpyxl", "docx"}
