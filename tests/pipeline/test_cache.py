@@ -122,7 +122,7 @@ def test_a_new_generator_rebuilds_every_section(warm, tmp_path):
 
 
 def test_consent_withdrawn_in_another_organization_fails_a_reused_section_that_names_the_person(warm):
-    """Кolledzh's teacher is named in shkola-3's news; kolledzh withdraws her consent. shkola-3's files did not
+    """Kolledzh's teacher is named in shkola-3's news; kolledzh withdraws her consent. shkola-3's files did not
     change and it is reused — but searched for the current people, so its page stops the build."""
     post = warm / "content/organizations/shkola-3/news/posts/2026-09-25-start.md"
     post.write_text(post.read_text("utf-8") + "\nВ гости приходила Лидия Николаевна Седова из колледжа.\n", "utf-8")
