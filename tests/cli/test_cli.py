@@ -104,6 +104,6 @@ def test_the_parser_loads_no_verbs_work(tmp_path):
         f"generator.cli.{name}" for name in ("build", "check", "serve", "import_", "export", "audit", "new", "deploy")
     }
     light = {"generator", "generator.errors", "generator.translate", "generator.cli", "generator.cli.main"}
-    expected = light | verbs | {"generator.cli.schema", "generator.cli.argparse_ru"}
+    expected = light | verbs | {"generator.cli.schema", "generator.cli.shards", "generator.cli.argparse_ru"}
     assert {name for name in loaded if name.split(".")[0] == "generator"} == expected
     assert not loaded & {"yaml", "mkdocs", "pydantic", "jinja2", "markdown", "openpyxl", "docx"}
