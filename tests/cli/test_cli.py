@@ -100,7 +100,9 @@ def test_the_parser_loads_no_verbs_work(tmp_path):
     code = "import sys; from generator.cli.main import parser; parser(); print(*sorted(sys.modules))"
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     loaded = set(proc.stdout.split())
-    verbs = {f"generator.cli.{name}" for name in ("build", "check", "serve", "import_", "export", "new", "deploy")}
+    verbs = {
+        f"generator.cli.{name}" for name in ("build", "check", "serve", "import_", "export", "new", "deploy", "ocr")
+    }
     light = {"generator", "generator.errors", "generator.translate", "generator.cli", "generator.cli.main"}
     expected = light | verbs | {"generator.cli.schema", "generator.cli.argparse_ru"}
     assert {name for name in loaded if name.split(".")[0] == "generator"} == expected
