@@ -345,7 +345,7 @@ def test_practices_list_and_pages_show_authors_form_year_and_files(site):
     assert (
         files[0].get("href") == "../../files/plan-shkoly-molodogo-pedagoga.pdf" and files[0].get("download") is not None
     )
-    assert text(page.cssselect(".nv-doc__meta")[0]) == "PDF, 14 КБ"
+    assert text(page.cssselect(".nv-doc__meta")[0]) == "PDF, 23 КБ"
 
 
 def test_library_groups_documents_by_category_with_real_file_sizes(site):
@@ -362,7 +362,7 @@ def test_library_groups_documents_by_category_with_real_file_sizes(site):
     assert text(polozhenie.cssselect(".nv-doc__size")[0]) == "PDF, 1,2 МБ"
     assert polozhenie.cssselect("a")[0].get("href") == "../files/polozhenie-o-nastavnichestve.pdf"
     order = doc.cssselect("#doc-prikaz-minobr-oblasti .nv-doc__size")[0]
-    assert text(order) == "PDF, 22 КБ"
+    assert text(order) == "PDF, 32 КБ"
     federal = doc.cssselect("#doc-rasporyazhenie-r-145")[0]
     assert "на другом сайте" in text(federal) and federal.cssselect("a")[0].get("download") is None
 
