@@ -170,7 +170,8 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
             warm_up()  # once here rather than in every worker
         with timings.stage("checks"):
             names = district_names(project)
-            search_for(names)  # compiled once here: the forked workers inherit it
+            if not options.cache:  # compiled once here for the forked workers; with the cache, only a
+                search_for(names)  # worker whose section is built or searched again compiles it
         tasks = [
             SectionTask(
                 project.root,

@@ -100,7 +100,8 @@ def build_shard(project: Project, options: BuildOptions, environment: str, progr
         problems.extend(org_problems(project, only=org))
     with staged(project, options.into) as staging:
         names = district_names(project)
-        search_for(names)  # compiled once here: the forked workers inherit it
+        if not options.cache:  # compiled once here for the forked workers; with the cache, only a
+            search_for(names)  # worker whose section is built or searched again compiles it
         warm_up()
         build = not problems.failed(options.strict)
         tasks = [

@@ -167,3 +167,19 @@ def test_the_workflow_builds_the_district_in_shards_and_reuses_their_caches(tmp_
     assert built == ["kolledzh"] and reused == [o for o in ORGS if o != "kolledzh"]
     page = second.folders["site"][0] / "site/kolledzh/mentors/sedova-ln/index.html"
     assert "Главный инженер-агроном" in page.read_text("utf-8")
+
+
+def test_build_orgs_refuses_what_it_cannot_do(tmp_path):
+    portal = tmp_path / "portal"
+    shutil.copytree(DEMO, portal, ignore=shutil.ignore_patterns("site", ".cache", ".site-build-*"))
+    env = {**os.environ, "NASTAVNIK_TODAY": TODAY}
+    cases = {
+        ("--orgs", "kolledzh"): "--orgs и --into нужны вместе",
+        ("--orgs", "kolledzh,net-takoj", "--into", "out"): "таких организаций нет в data/organizations/: net-takoj",
+        ("--orgs", "kolledzh", "--into", "out", "--prebuilt", "pre"): "--orgs не используется вместе",
+    }
+    for args, message in cases.items():
+        done = subprocess.run([sys.executable, "-m", "generator", "build", *args], cwd=portal, env=env,
+                              capture_output=True, text=True, check=False)  # fmt: skip
+        assert done.returncode == 2 and message in done.stderr + done.stdout, (args, done.stderr)
+        assert "Traceback" not in done.stderr and not (portal / "out").exists()
