@@ -63,7 +63,7 @@ def parser() -> argparse.ArgumentParser:
         description="«Наставник»: раздел «Наставничество» сайта школы из данных в data/ и content/. "
         "Команды запускаются в корне портала (в папке с mkdocs.yml).",
     )
-    main.add_argument("--version", action="version", version=f"nastavnik {__version__}")
+    main.add_argument("--version", action="version", version=f"nastavnik {__version__}", help="показать версию и выйти")
     verbs = main.add_subparsers(dest="verb", metavar="КОМАНДА", parser_class=_Parser, title="команды")
     verbs.required = True
     for verb in VERBS:
