@@ -20,6 +20,7 @@ import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import generator
 from generator.editor.decap import node_modules, vendor_files
@@ -61,8 +62,9 @@ def environment_digest(project: Project, exclude: Iterable[Path] = ()) -> str:
 def _outside(project: Project) -> list[Path]:
     """Paths ``mkdocs.yml`` names that lie outside the portal's folder (its files are hashed above)."""
     config = read_config(project.config_file) or {}
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-    hooks = config.get("hooks") if isinstance(config.get("hooks"), list) else []
+    theme_value, hooks_value = config.get("theme"), config.get("hooks")
+    theme: dict[str, Any] = theme_value if isinstance(theme_value, dict) else {}
+    hooks: list[Any] = hooks_value if isinstance(hooks_value, list) else []
     named = [config.get("INHERIT"), config.get("docs_dir"), theme.get("custom_dir"), *hooks]
     root = project.root.resolve()
     found = []

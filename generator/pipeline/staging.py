@@ -14,13 +14,14 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.project import Project
+from generator.project import CACHE, Project, private_cache
 
 STAGING_PREFIX = ".site-build-"
 
@@ -58,7 +59,44 @@ def staged(project: Project, target: Path) -> Iterator[Staging]:
             yield staging
         finally:
             for folder in (staging.path, *staging._scratch):
-                shutil.rmtree(folder, ignore_errors=True)
+                _discard(project, folder)
+    _empty_trash(project)  # after the lock is released: the remover must not hold it
+
+
+TRASH = "trash"  # .cache/trash/: trees of a build's leftovers (the previous site/), removed in the background
+
+
+def _discard(project: Project, folder: Path) -> None:
+    """Out of the way at once: moved into the private trash (removed by :func:`_empty_trash`), or removed here
+    where there is none or no process can be forked (a large previous site/ takes seconds to remove)."""
+    trash = private_cache(project.root, TRASH) if _can_fork() else None
+    if trash is not None:
+        try:
+            os.rename(folder, Path(tempfile.mkdtemp(dir=trash)) / "tree")
+            return
+        except OSError:
+            pass
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _empty_trash(project: Project) -> None:
+    """Remove the trash in a detached grandchild process: the build ends without waiting for it."""
+    trash = project.root / CACHE / TRASH
+    if not _can_fork() or not trash.is_dir() or not any(trash.iterdir()):
+        return
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child's work is seen by its result, not by coverage
+        try:
+            if os.fork() == 0:
+                for entry in trash.iterdir():
+                    shutil.rmtree(entry, ignore_errors=True)
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and sys.platform != "darwin"
 
 
 @contextmanager

@@ -31,7 +31,7 @@ class Rebuilds:
     change_seconds: float  # one organization's data changed
     change_built: list[str]
     peak_mb: float  # the largest of the three builds
-    cache_mb: float  # .cache/ after the builds (each file once, however many links it has)
+    cache_mb: float  # .cache/sections/ after the builds (each file once, however many links it has)
 
 
 def cold_build(run: Runner, root: Path, timings: Path) -> tuple[float, float]:
@@ -91,7 +91,7 @@ def table(rows: list[Row]) -> str:
 
 def cache_size(root: Path) -> int:
     seen, total = set(), 0
-    for path in (root / CACHE).rglob("*"):
+    for path in (root / CACHE / "sections").rglob("*"):
         info = path.lstat()
         if path.is_file() and (info.st_dev, info.st_ino) not in seen:
             seen.add((info.st_dev, info.st_ino))
