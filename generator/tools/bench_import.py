@@ -105,20 +105,20 @@ def run(work: Path) -> list[dict[str, object]]:
         return []
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    _docx(work / "roadmap.docx")
-    _xlsx(work / "roadmap.xlsx")
+    _docx(work / "karta.docx")
+    _xlsx(work / "karta.xlsx")
     for target in ("odt", "rtf", "pdf"):
-        _convert([work / "roadmap.docx"], target, work)
-    _convert([work / "roadmap.odt"], "doc", work)  # LibreOffice 7.4 writes python-docx tables into .doc only so
+        _convert([work / "karta.docx"], target, work)
+    _convert([work / "karta.odt"], "doc", work)  # LibreOffice 7.4 writes python-docx tables into .doc only so
     for target in ("xls", "ods"):
-        _convert([work / "roadmap.xlsx"], target, work)
-    _scan(work / "roadmap.pdf", work / "roadmap-scan.pdf")
-    document = pypdfium2.PdfDocument(str(work / "roadmap.pdf"))
+        _convert([work / "karta.xlsx"], target, work)
+    _scan(work / "karta.pdf", work / "karta-scan.pdf")
+    document = pypdfium2.PdfDocument(str(work / "karta.pdf"))
     pages = len(document)
     document.close()
     rows = []
     for name in ("docx", "doc", "odt", "rtf", "pdf", "xlsx", "xls", "ods", "scan"):
-        path = work / ("roadmap-scan.pdf" if name == "scan" else f"roadmap.{name}")
+        path = work / ("karta-scan.pdf" if name == "scan" else f"karta.{name}")
         best, items = float("inf"), 0
         try:
             for _ in range(1 if name == "scan" else REPEAT):

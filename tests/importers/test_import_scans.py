@@ -97,3 +97,20 @@ def test_an_unreadable_cell_stays_empty_and_is_listed_and_an_unsure_one_is_liste
         "таблица 1, строка 2, столбец 1: распознано неуверенно — «Семинар»",
         "таблица 1, строка 2, столбец 2: не распознано, оставлено пустым",
     ]
+
+
+def test_a_photo_of_the_first_page_as_jpg(tmp_path, scans):
+    from office_builders import scan_pages
+
+    (page, *_) = scan_pages(_text_pdf(scans), 300, -2.0, 0.001)
+    photo = tmp_path / "страница 1.jpg"
+    page.save(photo, "JPEG", quality=85)  # no resolution recorded, as a phone's photo
+    imported = import_roadmap(photo, dt.date(2026, 11, 22))
+    assert imported.roadmap.recognized is not None
+    want = _flat(expected_for("004", "docx")["sections"])[:3]
+    got = [item for item, _ in imported.item_rows][:3]
+    assert [(i.number, i.title) for i in got] == [(w["number"], w["title"]) for w in want]
+
+
+def _text_pdf(scans: dict[str, Path]) -> Path:
+    return scans["004"].parent / "text" / "seed-004.pdf"
