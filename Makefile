@@ -20,7 +20,7 @@ PIP       := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 NODE_STAMP := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench lint golden clean browser-deps admin lock
+.PHONY: site test serve bench lint golden clean browser-deps office-deps admin lock
 
 $(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -58,6 +58,15 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
+# LibreOffice (imports .doc/.rtf/.odt/.xls/.ods and makes the tests' files), Tesseract with its Russian model,
+# Ghostscript (OCRmyPDF: `nastavnik ocr`, scanned roadmaps) and Poppler's tools, from Debian.
+OFFICE_DEBS := libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr tesseract-ocr-rus ghostscript poppler-utils
+office-deps:
+	@{ command -v soffice && command -v tesseract && command -v gs && command -v pdftoppm \
+	   && tesseract --list-langs 2>/dev/null | grep -qx rus; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(OFFICE_DEBS) >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $(OFFICE_DEBS) >/dev/null; fi; }
+
 # Node packages, pinned in package-lock.json: axe-core for the accessibility tests, Decap CMS and the YAML
 # library (copied into /admin/ by the build), decap-server (the local backend its test drives).
 # npm comes from Debian when the machine has none.
@@ -70,7 +79,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 admin: $(NODE_STAMP)
 
-test: $(TEST_STAMP) browser-deps $(NODE_STAMP)
+test: $(TEST_STAMP) browser-deps office-deps $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(TEST_STAMP)

@@ -1,6 +1,6 @@
 """The options of one build, as one object: made once by the command line, passed down unchanged.
 
-``nastavnik build [--strict] [--org ID] [--jobs N] [--timings FILE] [--prebuilt DIR]`` becomes one
+``nastavnik build [--strict] [--org ID] [--jobs N] [--timings FILE] [--prebuilt DIR] [--orgs ID,… --into DIR] [--no-cache]`` becomes one
 :class:`BuildOptions` (:meth:`BuildOptions.from_args`); :func:`generator.pipeline.build.build` and
 :mod:`generator.pipeline.sections` read it instead of a list of positional flags. It is frozen and
 picklable: a district's worker processes get it as it is.
@@ -22,6 +22,9 @@ class BuildOptions:
     prebuilt: Path | None = None  # organizations' sections built beforehand (--prebuilt)
     timings: Path | None = None  # where to write the stages' timings as JSON (--timings)
     today: dt.date | None = None  # the build date; None: today, or NASTAVNIK_TODAY
+    orgs: tuple[str, ...] = ()  # build only these organizations' sections, into ``into`` (--orgs, a CI shard)
+    into: Path | None = None  # where --orgs puts the sections: into/<ID>/ (--into)
+    cache: bool = True  # reuse sections from .cache/sections/ (--no-cache: build every one afresh)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> BuildOptions:
@@ -32,6 +35,9 @@ class BuildOptions:
             jobs=args.jobs,
             prebuilt=Path(args.prebuilt) if args.prebuilt else None,
             timings=Path(args.timings) if args.timings else None,
+            cache=not getattr(args, "no_cache", False),
+            orgs=tuple(o.strip() for o in (getattr(args, "orgs", None) or "").split(",") if o.strip()),
+            into=Path(args.into) if getattr(args, "into", None) else None,
         )
 
     def dated(self, today: dt.date) -> BuildOptions:

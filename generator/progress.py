@@ -3,8 +3,8 @@
 On a terminal (stderr is a TTY) one line shows the current stage and, for a district, how many
 organizations are done — «сборка MkDocs — организации: 12 из 50» — rewritten in place and cleared
 when the build ends, so the summary the CLI prints is all that stays on the screen. Off a terminal
-(CI logs, tests) a district's build prints one line per stage, the first time it starts, and nothing
-more; a school's build prints nothing. Only the process that made the reporter writes: a district's
+(CI logs, tests) a district's build prints one line per stage, the first time it starts, and — from 20
+organizations on — «Организации: 100 из 1000» at every tenth of them; a school's build prints nothing. Only the process that made the reporter writes: a district's
 worker processes never print (a forked copy of the reporter stays silent).
 """
 
@@ -24,6 +24,7 @@ STAGE_NAMES = {
 }
 """The stages of :mod:`generator.timings`, as the editor reads them."""
 
+LOG_COUNTS_FROM = 20  # off a terminal, districts of this many organizations or more log their count
 CLEAR = "\r\x1b[K"  # back to the start of the line, erase it
 
 
@@ -70,8 +71,13 @@ class Progress:
             self._write(f"Этап: {label}\n")
 
     def count(self, done: int, total: int) -> None:
-        """``done`` organizations of ``total`` are checked and built (shown on a terminal only)."""
-        if self._quiet or not self.live:
+        """``done`` organizations of ``total`` are checked and built (off a terminal: every tenth, for large districts)."""
+        if self._quiet:
+            return
+        if not self.live:  # a large district's log gets a line at every tenth of the organizations
+            step = -(-total // 10)
+            if total >= LOG_COUNTS_FROM and done and (done % step == 0 or done == total):
+                self._write(f"Организации: {done} из {total}\n")
             return
         self._count = (done, total)
         self._draw()

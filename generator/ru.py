@@ -74,6 +74,12 @@ def percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
 
 
+def short_decimal(value: float) -> str:
+    """16.7 → «16,7»; 20.0 → «20» (a Russian decimal comma, no trailing zero)."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
 def kind_of(value: Any) -> str:
     if isinstance(value, list):
         return "список"

@@ -135,6 +135,12 @@ FIXED: dict[tuple[str, str], Any] = {
     ("Organization", "vk"): "https://vk.com/test",
     ("Curator", "email"): "curator@test.example.ru",
     ("Program", "current_roadmap"): "dk-ataka",
+    ("Program", "coverage"): [{"year": "2025-2026", "pupils": {"total": 100, "involved": 10, "target": 20}}],
+    ("Survey", "year"): "2025-2026",
+    ("Survey", "respondents"): 10,
+    ("Survey", "satisfied"): 5,
+    ("Signature", "date"): dt.date(2025, 8, 30),
+    ("Application", "email"): "curator@test.example.ru",
 }
 
 

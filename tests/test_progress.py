@@ -117,3 +117,17 @@ def test_a_school_build_in_ci_prints_no_progress(minimal):
     result = run_cli("build", cwd=minimal)
     assert result.code == 0, result.text
     assert "Этап" not in result.text and "\r" not in result.text and "\x1b" not in result.text
+
+
+def test_off_a_terminal_a_large_district_logs_every_tenth_of_its_organizations():
+    stream = io.StringIO()
+    progress = Progress(stream, lines=True)
+    for done in range(0, 1001):
+        progress.count(done, 1000)
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "Организации: 100 из 1000" and lines[-1] == "Организации: 1000 из 1000" and len(lines) == 10
+    small = io.StringIO()
+    progress = Progress(small, lines=True)
+    for done in range(0, 20):
+        progress.count(done, 19)
+    assert small.getvalue() == ""

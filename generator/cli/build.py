@@ -1,4 +1,4 @@
-"""``nastavnik build [--strict] [--org ID] [--jobs N] [--timings FILE] [--prebuilt DIR]``
+"""``nastavnik build [--strict] [--org ID] [--jobs N] [--timings FILE] [--prebuilt DIR] [--orgs ID,… --into DIR] [--no-cache]``
 
 Every portal is built by :func:`generator.pipeline.build.build`: a school as one section, a district's
 (``data/organizations/``) organizations in parallel with its own section on top, or one with ``--org``.
@@ -40,6 +40,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="портал района: взять готовые разделы организаций из ПАПКА/<ID>/ (собранные build --org ID, "
         "например в задачах CI), а собрать только недостающие и раздел района",
     )
+    _cache_argument(parser)
+
+
+def _cache_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--orgs",
+        metavar="ID,ID…",
+        help="портал района: собрать разделы только этих организаций (через запятую) в папку --into, "
+        "не трогая site/ (часть сборки в задаче CI; список частей — nastavnik shards)",
+    )
+    parser.add_argument("--into", metavar="ПАПКА", help="куда --orgs кладёт разделы: ПАПКА/<ID>/")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="собрать все разделы заново, не беря готовые из .cache/ (кэш затем обновится собранным)",
+    )
 
 
 def run(args: argparse.Namespace) -> tuple[list[str], int]:
@@ -57,7 +73,15 @@ def run(args: argparse.Namespace) -> tuple[list[str], int]:
         progress.done()
     lines = [w.format() for w in report.warnings]
     if options.timings is not None:
-        doc = timings_json(report.timings, report.seconds, report.pages, report.records, report.peak_rss_mb)
+        doc = timings_json(
+            report.timings,
+            report.seconds,
+            report.pages,
+            report.records,
+            report.peak_rss_mb,
+            reused=sorted(report.reused),  # sections taken from .cache/ ("" — the portal's own)
+            built=sorted(report.built),
+        )
         target = options.timings
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

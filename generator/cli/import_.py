@@ -19,12 +19,15 @@ from pathlib import Path
 
 from generator.errors import ImportFailed, UsageError
 
-HELP = "импортировать дорожную карту из DOCX, XLSX или CSV"
-DESCRIPTION = "Читает дорожную карту из документа Word, таблицы Excel или CSV и записывает data/roadmaps/ID.yaml."
+HELP = "импортировать дорожную карту из DOCX, DOC, ODT, RTF, XLSX, XLS, ODS или CSV"
+DESCRIPTION = (
+    "Читает дорожную карту из документа Word или OpenDocument, таблицы Excel или CSV "
+    "и записывает data/roadmaps/ID.yaml. Форматы .doc, .rtf, .odt, .xls, .ods открываются через LibreOffice."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="ФАЙЛ", help="документ .docx, .xlsx или .csv")
+    parser.add_argument("file", metavar="ФАЙЛ", help="документ .docx, .doc, .odt, .rtf, .xlsx, .xls, .ods или .csv")
     parser.add_argument(
         "--id", metavar="ID", help="имя файла дорожной карты (латиницей); по умолчанию — из названия и периода"
     )

@@ -25,7 +25,7 @@ from generator.translate import os_error, os_error_hint
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-VERBS = ("check", "build", "serve", "import", "export", "new", "deploy", "schema")
+VERBS = ("check", "build", "serve", "import", "export", "audit", "new", "deploy", "schema", "ocr", "shards")
 VERB_MODULES = {"import": "import_"}  # a verb's module in generator/cli/, where the verb is a Python keyword
 DEBUG_ENV = "NASTAVNIK_DEBUG"
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator import urls
 from generator.checks.names.search import clashes
+from generator.checks.pdf_text import pdf_text_problems
 from generator.errors import Problem, Problems, Severity
 from generator.portal.check import Checked, check
 from generator.project import ORGANIZATIONS, Project, build_date
@@ -152,6 +153,6 @@ def shared_names(checked: list[Checked]) -> list[Problem]:
 
 def check_portal_problems(project: Project, today: dt.date | None = None) -> Problems:
     """Every problem of a portal: a school's, or a district's and all its organizations'."""
-    if project.is_district:
-        return check_district(project, today).problems
-    return check(project, today).problems
+    problems = check_district(project, today).problems if project.is_district else check(project, today).problems
+    problems.extend(pdf_text_problems(project.root, project.root / "content"))
+    return problems

@@ -16,14 +16,17 @@ from typing import ClassVar
 
 from generator import ru, urls
 from generator.district.check import check_district
+from generator.district.downloads import district_files
 from generator.district.summary import District, OrgHonor, OrgSummary, assemble, summarise
 from generator.errors import Problems
 from generator.models import Curator, Mentor
 from generator.portal.portal import Portal
+from generator.portal.shares import rank
 from generator.portal.views import LEVEL_LABELS, LEVEL_ORDER, PostView
 from generator.project import Project
 from generator.render.contexts import Page, Upcoming
 from generator.render.home import upcoming
+from generator.render.monitoring_files import DOWNLOADS
 from generator.render.pages import render_page, render_pages
 from generator.rules.people import people_of
 
@@ -73,6 +76,8 @@ class DistrictStatsPage(Page):
     by_form: tuple[FormRow, ...] = ()
     by_org: tuple[OrgRow, ...] = ()
     totals: tuple[int, int, int] = (0, 0, 0)
+    ranking: tuple[OrgSummary, ...] = ()  # by the share of pupils involved, highest first; without figures last
+    downloads: tuple[tuple[str, str, str], ...] = ()  # (file, «XLSX», label) of the monitoring tables
     template: ClassVar[str] = "district/stats.md.j2"
 
 
@@ -96,18 +101,31 @@ def district_pages(district: District) -> list[Page]:
         DistrictStatsPage(
             portal=portal, src=stats.src, url=stats.path, title=stats.title,
             description=f"Показатели наставничества по организациям: {name}", district=district, year=year, by_form=by_form(district, year), by_org=rows, totals=_totals(rows),
+            ranking=ranking(district),
+            downloads=tuple((d.filename, d.format.upper(), d.label) for d in DOWNLOADS)
+            if any(org.figures or org.shares for org in district.organizations) else (),
         ),
     ]  # fmt: skip
 
 
-def render_district_pages(district: District) -> dict[str, str]:
-    """src path → Markdown: the school pages of the district's own data, with the district's pages over them."""
-    rendered = render_pages(district.portal)
+def ranking(district: District) -> tuple[OrgSummary, ...]:
+    """The organizations by the share of pupils involved (pandas), when any of them gave coverage figures."""
+    if not any(org.shares for org in district.organizations):
+        return ()
+    by_id = {org.id: org for org in district.organizations}
+    return tuple(by_id[org_id] for org_id, _ in rank({org.id: org.shares for org in district.organizations}))
+
+
+def render_district_pages(district: District) -> dict[str, str | bytes]:
+    """src path → Markdown: the school pages of the district's own data, with the district's pages over them;
+    and the district's monitoring downloads (bytes)."""
+    rendered: dict[str, str | bytes] = dict(render_pages(district.portal))
     for src, kind in _OPTIONAL.items():
         if not getattr(district.portal, kind):
             rendered.pop(src, None)
     for page in district_pages(district):
         rendered[page.src] = render_page(page)
+    rendered.update(district_files(district))
     return rendered
 
 
@@ -172,7 +190,7 @@ def _totals(rows: tuple[OrgRow, ...]) -> tuple[int, int, int]:
 
 def preview(
     project: Project, today: dt.date | None = None
-) -> tuple[Problems, Portal | None, dict[str, str], list[tuple[str, Mentor | Curator]]]:
+) -> tuple[Problems, Portal | None, dict[str, str | bytes], list[tuple[str, Mentor | Curator]]]:
     """The district's section for plain ``mkdocs build``/``mkdocs serve``: problems, its Portal, pages, people.
 
     Every organization is checked (its figures and awards are on the district's pages); the

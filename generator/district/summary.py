@@ -14,6 +14,7 @@ from generator import urls
 from generator.models import Figure
 from generator.portal.portal import Portal
 from generator.portal.schedule import Progress
+from generator.portal.shares import ShareRow, latest
 from generator.portal.views import LEVEL_ORDER, HonorView, PostView
 
 LATEST_NEWS = 3
@@ -37,6 +38,11 @@ class OrgSummary:
     figures: tuple[Figure, ...]
     forms: tuple[tuple[str, str], ...]  # (form id, title) as the organization names them
     latest_news: tuple[PostView, ...]
+    shares: tuple[ShareRow, ...] = ()  # each group's share involved, every year (coverage in its program.yaml)
+
+    def share_of(self, group: str) -> ShareRow | None:
+        """The latest year's share of ``group`` (pupils, teachers, young_specialists), if given."""
+        return next((r for r in latest(self.shares) if r.group == group), None)
 
     def href(self, path: str = "") -> str:
         """A site path inside the organization's section: ``school-5/mentors/``."""
@@ -108,6 +114,7 @@ def summarise(org_id: str, portal: Portal) -> tuple[OrgSummary, tuple[HonorView,
         figures=portal.figures,
         forms=tuple((f.id, f.title) for f in portal.forms),
         latest_news=portal.news[:LATEST_NEWS],
+        shares=portal.shares,
     )
     return summary, portal.honors
 

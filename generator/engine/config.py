@@ -22,7 +22,7 @@ from generator.sources.config import theme_dir
 
 def _check_for_mkdocs(
     project: Project,
-) -> tuple[Problems, Portal | None, dict[str, str], list[tuple[str, Mentor | Curator]]]:
+) -> tuple[Problems, Portal | None, dict[str, str | bytes], list[tuple[str, Mentor | Curator]]]:
     """Plain ``mkdocs build``/``serve``: a school's data, or a district's section (pages rendered here).
 
     Also everyone whose name the data holds, for the post-build search of private names.

@@ -28,7 +28,7 @@ class EngineJob:
     """One section for the engine: the Portal, its pages, and the checks its pages get as they are written."""
 
     portal: Portal
-    rendered: Mapping[str, str]
+    rendered: Mapping[str, str | bytes]  # pages (Markdown) and, for a district, its downloads (bytes)
     checks: Callable[[EngineSettings], SiteCheck]  # made by the pipeline, called once the settings are known
 
 

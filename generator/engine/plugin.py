@@ -5,9 +5,8 @@ in a portal's root: the plugin checks the data, renders the pages of the URL map
 (nothing is written into ``content/``), appends the generated blocks to ``parents.md``, cleans the
 HTML of the editors' own pages, and makes ``mkdocs serve`` watch ``data/``.
 
-``nastavnik build`` checks the data itself and hands the ready Portal, its pages and the checks of the
-built tree over as an :class:`~generator.engine.mkdocs.EngineJob` (:func:`generator.engine.mkdocs.run_engine`),
-so the work is not done twice.
+``nastavnik build`` checks the data itself and hands the ready Portal, its pages and the checks of the built
+tree over as an :class:`~generator.engine.mkdocs.EngineJob` (:func:`~generator.engine.mkdocs.run_engine`).
 """
 
 from __future__ import annotations
@@ -53,9 +52,9 @@ from generator.render.news import (
     render_post_people,
     view_meta,
 )
-from generator.render.pages import render_pages, render_parents_blocks
+from generator.render.pages import render_pages, render_parents_page
 from generator.render.permalinks import untabbed_permalinks
-from generator.render.publish import downloads, export_files
+from generator.render.publish import export_files, published_files
 from generator.render.typography import typeset
 from generator.rules.images import ImageRefused, clean_site_images
 from generator.sources.config import theme_dir
@@ -90,7 +89,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         super().__init__()
         self.portal: Portal | None = None
         self.job: EngineJob | None = None  # given by nastavnik build; None under plain `mkdocs build`/`serve`
-        self.generated: dict[str, str] = {}
+        self.generated: dict[str, str | bytes] = {}
         self.notes: list[str] = []  # what the editor should know about the build (printed by nastavnik build)
         self.site_check: SiteCheck | None = None  # the checks of the built tree (see on_config)
         self.early: dict[str, EarlyPage] = {}  # pages checked as they were written (see generator.checks.site)
@@ -150,7 +149,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         assert self.portal is not None
         files = _without_organizations(files, config)
         if not self.generated:
-            self.generated = render_pages(self.portal)
+            self.generated = dict(render_pages(self.portal))
         for src, markdown in self.generated.items():
             if files.get_file_from_path(src) is not None:
                 raise PluginError(
@@ -167,22 +166,24 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         return files
 
     def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
-        """The current roadmap in every registered format: ``/roadmap.ics``, ``/roadmap.json``, …
+        """The current roadmap in every registered format (``/roadmap.ics``, ``/roadmap.json``, …) and the
+        monitoring tables (``/monitoring.xlsx``, …).
 
         The files are written beside MkDocs' reading of the pages (see :mod:`generator.parallel`)
         and filled in by :meth:`_collect_exports`.
         """
         assert self.portal is not None
         self._exports = {}
-        if self.portal.current_roadmap is None:
+        names = published_files(self.portal)
+        if not names:
             return
-        for download in downloads():
-            if files.get_file_from_path(download.filename) is not None:
-                raise PluginError(
-                    f"content/{download.filename}: этот файл создаётся генератором из data/ — удалите его из content/"
-                )
-            file = File.generated(config, download.filename, content=b"")
-            self._exports[download.filename] = file
+        for name in names:
+            if name in self.generated:  # a district's own downloads (all its organizations) replace its section's
+                continue
+            if files.get_file_from_path(name) is not None:
+                raise PluginError(f"content/{name}: этот файл создаётся генератором из data/ — удалите его из content/")
+            file = File.generated(config, name, content=b"")
+            self._exports[name] = file
             files.append(file)
         self._writing = Background(export_files, self.portal, self.portal.site_url or config.site_url or "")
 
@@ -218,7 +219,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == PARENTS_PAGE and self.portal is not None:
-            return markdown.rstrip() + "\n\n" + render_parents_blocks(self.portal)
+            return render_parents_page(self.portal, markdown)
         if page.file.src_uri.startswith(POSTS_DIR) and self.portal is not None:
             stem = Path(page.file.src_uri).stem
             people = render_post_people(self.portal, stem)

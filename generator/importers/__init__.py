@@ -1,4 +1,4 @@
-"""Importers: a roadmap document (DOCX, XLSX, CSV) → a :class:`~generator.models.Roadmap`.
+"""Importers: a roadmap document (DOCX, XLSX, CSV; .doc, .rtf, .odt, .xls, .ods through LibreOffice) → a :class:`~generator.models.Roadmap`.
 
 Each format has a module that turns the file into the neutral :mod:`.grid` (paragraphs and tables
 of cells); one shared :mod:`.reader` turns that into a roadmap, whatever the format. Importers are
@@ -38,16 +38,18 @@ IMPORTERS: dict[str, Importer] = {
     ".docx": Importer(".docx", "документ Word", "docx", "read_docx"),
     ".xlsx": Importer(".xlsx", "книга Excel", "xlsx", "read_xlsx"),
     ".csv": Importer(".csv", "таблица CSV", "csv", "read_csv"),
+    ".doc": Importer(".doc", "документ Word 97–2003", "office", "read_text_document"),
+    ".rtf": Importer(".rtf", "документ RTF", "office", "read_text_document"),
+    ".odt": Importer(".odt", "документ OpenDocument", "office", "read_text_document"),
+    ".xls": Importer(".xls", "книга Excel 97–2003", "office", "read_spreadsheet"),
+    ".ods": Importer(".ods", "таблица OpenDocument", "office", "read_spreadsheet"),
+    ".pdf": Importer(".pdf", "документ PDF", "pdf", "read_pdf"),
+    ".jpg": Importer(".jpg", "скан или фото JPG", "scan", "read_image"),
+    ".jpeg": Importer(".jpeg", "скан или фото JPG", "scan", "read_image"),
+    ".png": Importer(".png", "скан или фото PNG", "scan", "read_image"),
 }
 
-_OLD_FORMATS = {
-    ".doc": "документ Word 97–2003: откройте его в Word или LibreOffice и сохраните как «Документ Word (.docx)»",
-    ".xls": "книга Excel 97–2003: откройте её в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»",
-    ".odt": "документ OpenDocument: сохраните его в LibreOffice как «Документ Word (.docx)»",
-    ".ods": "таблица OpenDocument: сохраните её в LibreOffice как «Книга Excel (.xlsx)»",
-    ".rtf": "документ RTF: откройте его в Word и сохраните как «Документ Word (.docx)»",
-    ".pdf": "PDF не содержит таблицы в читаемом виде: возьмите исходный документ Word или Excel",
-}
+_OLD_FORMATS: dict[str, str] = {}
 
 
 def importer_for(path: Path) -> Importer:

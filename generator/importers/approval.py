@@ -38,11 +38,33 @@ DATE = re.compile(
     rf"|«?\s*(\d{{1,2}})\s*»?\s+({'|'.join(_MONTHS)})\s+(\d{{4}})(?:\s*(?:г\.|года|г(?![а-яё])))?",
     re.IGNORECASE,
 )
-NAME = re.compile(
-    r"[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-    r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\."
-    r"|[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|чна|ична|оглы|кызы)\b"
+_NAME_PARTS = (
+    r"[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?",
+    r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.",
+    r"[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|чна|ична|оглы|кызы)\b",
 )
+NAME = re.compile("|".join(_NAME_PARTS))
+_NAME_ORDER = [re.compile(part) for part in _NAME_PARTS]
+# the same in capitals, as a signature line is often typed: «Е.В.ТАРАБАНОВА», «ТАРАБАНОВА Е.В.»
+CAPS_NAME = re.compile(
+    r"(?<![А-ЯЁ])[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?(?![А-ЯЁа-яё])"
+    r"|(?<![А-ЯЁа-яё])[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.(?!\s?[А-ЯЁ])"
+)
+
+
+def find_name(text: str) -> tuple[str, str] | None:
+    """(as written, as shown) of the signing person: «Т.В. Иванова»; «Е.В.ТАРАБАНОВА» → «Е.В. Тарабанова»."""
+    for pattern in _NAME_ORDER:  # «Директор Т.В. Иванова»: the initials before the surname win
+        if match := pattern.search(text):
+            return match.group(0), match.group(0)
+    if match := CAPS_NAME.search(text):
+        written = match.group(0)
+        shown = re.sub(r"[А-ЯЁ]{2,}", lambda m: m.group(0).capitalize(), written)
+        shown = re.sub(r"([А-ЯЁ]\.)([А-ЯЁ][а-яё])", r"\1 \2", shown)
+        return written, shown
+    return None
+
+
 CONSIDERED_LABELS = ("рассмотрен", "принят", "согласован")
 ORDER_HEAD = re.compile(r"(?<![а-яё])(приказ\w*|распоряжени\w*|постановлени\w*)", re.IGNORECASE)
 ORDER_NUMBER = re.compile(r"(?:№|N(?=\s*\d))\s*([^\s,;]+)")
@@ -83,9 +105,9 @@ def approved_block(label: str, text: str) -> Approved:
     if stray_date:
         rest = rest.replace(stray_date.group(0), " ")
     rest = re.sub(r"_+|\bМ\.\s?П\.?|[/|]", " ", rest)
-    name_match = NAME.search(rest)
-    name = name_match.group(0) if name_match else None
-    position = clean(rest.replace(name, " ") if name else rest).strip(" ,.;:–—-") or None
+    found = find_name(rest)
+    name = found[1] if found else None
+    position = clean(rest.replace(found[0], " ") if found else rest).strip(" ,.;:–—-") or None
     return Approved(
         label=label,
         text=text or None,
@@ -106,6 +128,12 @@ def _order(text: str) -> tuple[str | None, str | None, dt.date | None, tuple[int
         if bare is None or date_match is None:
             return None, None, None, None
         return bare.group(1).rstrip(".,"), None, date, (bare.start(), bare.end() + date_match.end())
+    dated = _dated_number(text, head.end())
+    if dated is not None:  # «№ 112-о от 01.09.2025» or «от 01.09.2025 № 112-о», even after a «№» in the issuer's name
+        number, date, start = dated
+        issuer = re.sub(r"\s+от\s*$", "", text[head.end() : start]).strip(" ,")
+        authority = issuer if re.search(r"[А-ЯЁа-яё]{2}", issuer) else None
+        return number, authority, date, (head.start(), len(text))
     number_match = next((m for m in ORDER_NUMBER.finditer(text, head.end()) if not _quoted(text, m.start())), None)
     after = number_match.end() if number_match else head.end()
     date, date_match = find_date(text[after : after + 40])
@@ -119,6 +147,20 @@ def _order(text: str) -> tuple[str | None, str | None, dt.date | None, tuple[int
     authority = issuer if re.search(r"[А-ЯЁа-яё]{2}", issuer) else None
     number = number_match.group(1).rstrip(".,") if number_match else None
     return number, authority, date, (head.start(), end)
+
+
+def _dated_number(text: str, start: int) -> tuple[str, dt.date, int] | None:
+    """The order's number written next to its date, the date, and where the pair starts — the pair that
+    ends the text (so an issuer «МБОУ СОШ № 4» before it is not taken for the number)."""
+    number = r"(?:№|N(?=\s*\d))\s*(?P<number>[^\s,;]+)"
+    for pattern in (rf"{number}\s+от\s+(?P<date>.{{6,30}}?)\s*$", rf"от\s+(?P<date>.{{6,30}}?)\s*{number}\s*$"):
+        for match in re.finditer(pattern, text[start:]):
+            date, date_match = find_date(match.group("date"))
+            if date is not None and date_match is not None and not match.group("date")[date_match.end() :].strip():
+                if "№" in match.group(0)[1:] and match.group(0).count("№") > 1:
+                    continue
+                return match.group("number").rstrip(".,"), date, start + match.start()
+    return None
 
 
 def _quoted(text: str, position: int) -> bool:

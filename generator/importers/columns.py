@@ -61,7 +61,11 @@ GENERIC: tuple[tuple[str, Kind], ...] = (
     ("работ", "activity"),
     ("деятельност", "activity"),
 )
-_NUMBER = re.compile(r"^(№+|n|no|n°|номер|п/п|пп|n/n)(\s|$|[./])", re.IGNORECASE)
+# «№», «№ п/п», «№№ п/п», «№№п/п», «NN п/п» (legal databases print «№№» so), «N», «No.», «Номер», «п/п»
+_NUMBER = re.compile(
+    r"^(?:[№n]{1,3}|no|n°|номер)(?:\s*(?:п\s*/\s*п|пп|n/n))?(?=\s|$|[./])|^(?:п\s*/\s*п|пп|n/n)(?=\s|$|[./])",
+    re.IGNORECASE,
+)
 _DATA_KINDS = {"activity", "content", "deadline", "responsible", "result"}
 HEADER_SCAN_ROWS = 25
 HEADER_MAX_CHARS = 120

@@ -95,6 +95,7 @@ class Document:
     title: str | None = None  # the document properties' title, when the body has none
     meta: dict[str, str] = field(default_factory=dict)  # the «Сведения» sheet of our own XLSX export
     flat: bool = False  # a spreadsheet: merges may be lost, so sections can be plain rows
+    recognized: tuple[str, ...] | None = None  # read by OCR: the cells to check (None: not a scan)
 
     @property
     def tables(self) -> tuple[Table, ...]:

@@ -22,14 +22,14 @@ def transliterate(text: str) -> str:
     return translit.slug(text, translit.PASSPORT)
 
 
-def derive_id(title: str, period: str) -> str:
+def derive_id(title: str, period: str | None) -> str:
     """``dk-<period>`` for a «Дорожная карта», else the title's first words and the period."""
     if re.search(r"дорожн\w*\s+карт", title, re.IGNORECASE):
         base = "dk"
     else:
         words = [w for w in transliterate(re.sub(r"\d", " ", title)).split("-") if len(w) > 2][:3]
         base = "-".join(words) or "roadmap"
-    roadmap_id = f"{base}-{transliterate(period)}".strip("-")[:80].rstrip("-")
+    roadmap_id = f"{base}-{transliterate(period or '')}".strip("-")[:80].rstrip("-")
     return roadmap_id if valid_id(roadmap_id) else "roadmap"
 
 

@@ -20,17 +20,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from generator.deadlines import PeriodKind, parse_plan_period
-from generator.importers.approval import CONSIDERED_LABELS, LABEL, approved_block, considered_block
+from generator.importers.approval import CONSIDERED_LABELS, LABEL, ORDER_HEAD, approved_block, considered_block
 from generator.importers.grid import Paragraph, Row, clean
+from generator.importers.organization import find_organization
 from generator.models.roadmap import Approval, Approved, Considered
 
 GOAL = re.compile(r"^(?:основная\s+|главная\s+)?цел[ьи](?:\s+[а-яё]+){0,4}?\s*[:.—–-]\s*(.*)$", re.IGNORECASE)
 TASKS = re.compile(r"^(?:основные\s+|ключевые\s+)?задачи(?:\s+[а-яё]+){0,4}?\s*([:.—–-])?\s*(.*)$", re.IGNORECASE)
+APPENDIX = re.compile(r"^\s*(Приложение(?:\s*(?:№|N)?\s*\d+(?:\.\d+)?[а-я]?)?)\s*[,.:]?\s*(.*)$", re.IGNORECASE)
 TITLE = re.compile(r"дорожн\w*\s+карт|^\s*(план|программа|мероприятия)\b", re.IGNORECASE)
 BULLET = re.compile(r"^(?:\d{1,2}[.)]|[-–—•✓▪●○·*►➢✔])\s*")
-ABBREVIATION = re.compile(
-    r"(?<![А-ЯЁа-яёA-Za-z])((?:[А-ЯЁ]{2,}У|АНО|ЧОУ|НОУ)(?:\s+(?:ДО|ВО|ДПО|СПО|СОШ|ООШ|НОШ|ЦО|ЦРР))*)\s*(?=[«\"“]|№)"
-)
 FULL_NAME = re.compile(
     r"^(?:муниципальн|государственн|областн|краев|федеральн|частн|автономн|некоммерческ)\w*\s.*"
     r"(?:учреждени|организаци)\w*.*[«\"]",
@@ -115,6 +114,8 @@ def read_prelude(paragraphs: Sequence[Paragraph]) -> Prelude:
             else:
                 result.leftovers.append(clean(f"{label} {text}"))
             i = end
+        elif approved is None and (appendix := _appendix(lines, i)) is not None:
+            approved, i = appendix
         elif (match := GOAL.match(line.text)) and result.goal is None:
             end = _block_end(lines, i + 1) if not match.group(1) else i + 1
             result.goal = clean(" ".join([match.group(1), *(p.text for p in lines[i + 1 : end])])) or None
@@ -137,6 +138,21 @@ def read_prelude(paragraphs: Sequence[Paragraph]) -> Prelude:
     result.period, result.period_kind = find_period(result.title or "")
     result.organization = _organization(result, approved)
     return result
+
+
+def _appendix(lines: list[Paragraph], i: int) -> tuple[Approved, int] | None:
+    """«Приложение № 1 к приказу № 78 от 14.04.2022» (on one line or several): the approving order."""
+    match = APPENDIX.match(lines[i].text)
+    if match is None:
+        return None
+    end = _block_end(lines, i + 1)
+    text = clean(" ".join([match.group(2), *(p.text for p in lines[i + 1 : end])]))
+    if not ORDER_HEAD.match(text.removeprefix("к ")):
+        return None
+    approved = approved_block(match.group(1), text)
+    if approved.position and approved.position.lower() in ("к", "к приказу"):
+        approved = approved.model_copy(update={"position": None})
+    return approved, end
 
 
 def _block_end(lines: list[Paragraph], start: int) -> int:
@@ -188,9 +204,14 @@ def join_lines(lines: Sequence[str]) -> str:
     return out
 
 
+_YEAR_END = r"(?:\s*(?:г\.|гг\.|года?|г(?![а-яё])))?"
+# «2024-2025», «2024/2025», «сентябрь 2022 г. - май 2024 г.», «с 2022 по 2024 год»
+_RANGE = rf"(?<!\d)(\d{{4}}){_YEAR_END}\s*(?:[-–—/]|\bпо\b)\s*(?:[а-яё]+\s+)?(\d{{4}})(?!\d)"
+
+
 def find_period(text: str) -> tuple[str | None, PeriodKind | None]:
     """«на 2024-2025 учебный год» → (2024-2025, academic_year); «за 2022-2024 годы» → years; «на 2023 год»."""
-    if match := re.search(r"(?<!\d)(\d{4})\s*[-–—/]\s*(\d{4})(?!\d)", text):
+    if match := re.search(_RANGE, text, re.IGNORECASE):
         after = text[match.end() : match.end() + 30].lower()
         kind: PeriodKind | None = None
         if "учебн" in after:
@@ -204,40 +225,6 @@ def find_period(text: str) -> tuple[str | None, PeriodKind | None]:
         plan = parse_plan_period(match.group(1), "calendar_year")
         return (match.group(1), "calendar_year") if plan else (None, None)
     return None, None
-
-
-def find_organization(text: str) -> str | None:
-    """«МБОУ «Лицей №2»», «КОГПОБУ «Омутнинский колледж …»», «МБОУ СОШ № 5» inside ``text``."""
-    for match in ABBREVIATION.finditer(text):
-        start, rest = match.start(1), text[match.end() :]
-        if rest.startswith("№"):
-            number = re.match(r"№\s*\d+", rest)
-            return clean(text[start : match.end()] + (number.group(0) if number else ""))
-        closing = _closing_quote(rest)
-        if closing:
-            return clean(text[start : match.end() + closing])
-    return None
-
-
-def _closing_quote(text: str) -> int | None:
-    """Length of the quoted name at the start of ``text`` («…» may nest; "…" may not)."""
-    if not text:
-        return None
-    opening = text[0]
-    if opening in '"“':
-        end = text.find("”" if opening == "“" else '"', 1)
-        if end < 0 and opening == "“":
-            end = text.find('"', 1)
-        return end + 1 if end > 0 else None
-    depth = 0
-    for index, char in enumerate(text):
-        if char == "«":
-            depth += 1
-        elif char == "»":
-            depth -= 1
-            if depth == 0:
-                return index + 1
-    return None
 
 
 def _organization(result: Prelude, approved: Approved | None) -> str | None:

@@ -21,7 +21,7 @@ from generator.importers.columns import Header, find_header, normalize
 from generator.importers.grid import Document, Paragraph, Table
 from generator.importers.prelude import TITLE, Prelude, find_organization, find_period, read_prelude, rows_to_paragraphs
 from generator.importers.table import Note, ReadTable, TableReader
-from generator.models.roadmap import Approval, Approved, Considered, ExtraTable, Item, Roadmap
+from generator.models.roadmap import Approval, Approved, Considered, ExtraTable, Item, Recognition, Roadmap
 from generator.tables.cells import split_heading
 
 NO_TABLE_HINT = (
@@ -190,10 +190,13 @@ def _roadmap(
     if meta.get("period"):
         period, kind = meta["period"], _kind(meta.get("period_kind")) or kind
     if period is None:
-        period, kind = _period_from_deadlines(main, today)
-        notes.append(
-            Note("", f"период не найден в названии — принят «{period}» по срокам мероприятий; проверьте period")
-        )
+        period, kind = _period_from_deadlines(main)
+        if period is None:
+            notes.append(Note("", "период не указан ни в названии, ни в сроках — оставлен пустым; впишите period"))
+        else:
+            notes.append(
+                Note("", f"период не найден в названии — принят «{period}» по годам в сроках; проверьте period")
+            )
     extra_titles = [t for t in meta.get("extra_tables", "").split("\n") if t.strip()]
     tables = []
     for index, (extra, read) in enumerate(extras):
@@ -227,6 +230,7 @@ def _roadmap(
         sections=main.sections,
         extra_tables=tuple(tables),
         source=document.source,
+        recognized=Recognition(doubtful=document.recognized) if document.recognized is not None else None,
     )
 
 
@@ -238,8 +242,8 @@ def _kind(text: str | None) -> PeriodKind | None:
     return text if text in ("academic_year", "calendar_year", "years") else None  # type: ignore[return-value]
 
 
-def _period_from_deadlines(main: ReadTable, today: dt.date) -> tuple[str, PeriodKind]:
-    """No period in the title: the years the deadlines name, else the current school year.
+def _period_from_deadlines(main: ReadTable) -> tuple[str | None, PeriodKind | None]:
+    """No period in the title: the years the deadlines name; none named — no period (never a guessed one).
 
     One year only: the autumn months written with it make it the start of a school year, the
     spring months its end; both (or neither) make it a calendar-year plan.
@@ -247,8 +251,7 @@ def _period_from_deadlines(main: ReadTable, today: dt.date) -> tuple[str, Period
     text = " ".join(item.deadline or "" for item, _ in main.item_rows).lower()
     years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", text)})
     if not years:
-        first = today.year if today.month >= 9 else today.year - 1
-        return f"{first}-{first + 1}", "academic_year"
+        return None, None
     if years[0] != years[-1]:
         period = f"{years[0]}-{years[-1]}"
         plan = parse_plan_period(period)

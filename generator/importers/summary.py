@@ -33,9 +33,21 @@ def unread_deadlines(imported: Imported) -> list[tuple[str, str]]:
 def summary_lines(imported: Imported, target: str) -> list[str]:
     roadmap = imported.roadmap
     lines = [f"Импортировано: {roadmap.source} → {target}", f"Название: {roadmap.title}"]
+    if roadmap.recognized is not None:
+        doubtful = roadmap.recognized.doubtful
+        lines.append(
+            "Распознано автоматически — проверьте: текст прочитан со скана; сверьте его с документом "
+            "и поставьте recognized: confirmed: true"
+        )
+        if doubtful:
+            lines.append(f"Ячейки под сомнением ({len(doubtful)}) — распознаны неуверенно или не распознаны:")
+            lines.extend(f"  {where}" for where in doubtful)
     lines.append(f"Организация: {roadmap.organization or 'не найдена — впишите её в поле organization'}")
     kind = LABELS["period_kind"].get(roadmap.period_kind or "", "")
-    lines.append(f"Период: {roadmap.period}" + (f" ({kind})" if kind else ""))
+    if roadmap.period is None:
+        lines.append("Период: не указан — в документе нет ни дат, ни лет; впишите его в поле period")
+    else:
+        lines.append(f"Период: {roadmap.period}" + (f" ({kind})" if kind else ""))
     lines.append(f"Гриф утверждения: {_approval(roadmap)}")
     goal = "есть" if roadmap.goal else "нет"
     lines.append(f"Цель: {goal}; задачи: {len(roadmap.tasks) or 'нет'}")

@@ -37,6 +37,8 @@ _Dumper.add_representer(tuple, _represent_tuple)
 
 def roadmap_yaml(roadmap: Roadmap, source: str, imported_on: dt.date) -> str:
     data = roadmap.model_dump(mode="python", exclude_none=True, exclude_defaults=True)
+    if roadmap.recognized is not None:  # read by OCR: the confirmation field is written, to be set by the editor
+        data["recognized"] = {"confirmed": roadmap.recognized.confirmed, **data.get("recognized", {})}
     body = yaml.dump(
         data,
         Dumper=_Dumper,
@@ -51,10 +53,15 @@ def roadmap_yaml(roadmap: Roadmap, source: str, imported_on: dt.date) -> str:
         "# Тексты перенесены как в документе. Что программа не поняла, уточните здесь: срок — полем periods\n"
         "# у мероприятия (start, end, recurrence), выполнение — полем status (planned, in_progress, done, cancelled).\n"
     )
+    if roadmap.recognized is not None:
+        header += (
+            "# РАСПОЗНАНО АВТОМАТИЧЕСКИ — ПРОВЕРЬТЕ: текст прочитан со скана. Сверьте его с документом, особенно\n"
+            "# ячейки из списка recognized.doubtful (пустые там — не распознаны), затем поставьте confirmed: true.\n"
+        )
     return header + "\n" + _spaced(body)
 
 
-_BLOCKS = {"approval", "goal", "tasks", "columns", "column_roles", "sections", "extra_tables", "source"}
+_BLOCKS = {"approval", "goal", "tasks", "columns", "column_roles", "sections", "extra_tables", "source", "recognized"}
 
 
 def _spaced(body: str) -> str:

@@ -6,10 +6,11 @@ from generator.models.mentor import Honor, Mentor
 from generator.models.monitoring import Figure, Monitoring
 from generator.models.news import Post
 from generator.models.practice import Attachment, Practice
-from generator.models.program import Curator, Form, Organization, Program
+from generator.models.program import Application, Curator, Form, JoinStep, Organization, Program
 from generator.models.roadmap import Approval, ExtraTable, Item, Period, Roadmap, Section
 
 __all__ = [
+    "Application",
     "Approval",
     "Attachment",
     "Consent",
@@ -21,6 +22,7 @@ __all__ = [
     "Form",
     "Honor",
     "Item",
+    "JoinStep",
     "Mentor",
     "Monitoring",
     "Organization",

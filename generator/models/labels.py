@@ -54,6 +54,9 @@ _LABELS: dict[str, dict[str, str]] = {
     "kind": {
         "regulation": "Положение",
         "order": "Приказ",
+        "disposition": "Распоряжение",
+        "resolution": "Постановление",
+        "federal_law": "Федеральный закон",
         "program": "Программа",
         "guidelines": "Методические рекомендации",
         "questionnaire": "Анкета",
@@ -62,6 +65,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "report": "Отчёт",
         "letter": "Письмо",
         "other": "Документ",
+    },
+    "catalogue": {  # generator/models/catalogue.py: the federal documents an editor adds by key
+        "273-fz": "Федеральный закон № 273-ФЗ от 29.12.2012 «Об образовании в Российской Федерации»",
+        "3273-r": "Распоряжение Правительства РФ № 3273-р от 31.12.2019 (профессиональный рост педагогов)",
+        "mr-pedagogi-2023": "Методические рекомендации 2023 г. по наставничеству педагогических работников",
+        "r-145": "Распоряжение Минпросвещения России № Р-145 от 25.12.2019 (целевая модель наставничества)",
     },
     "status": {  # the editor's four, then the two the generator derives
         "planned": "запланировано",

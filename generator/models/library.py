@@ -3,25 +3,83 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
+from generator.models.catalogue import CATALOGUE
 from generator.models.common import MULTILINE, ContentPath, Id, Record, Text, Url, Year, labels, refers_to
-from generator.models.labels import describe
+from generator.models.labels import LABELS, describe
 
 Category = Literal["federal", "regional", "local", "programs", "methods", "forms"]
 Kind = Literal[
-    "regulation", "order", "program", "guidelines", "questionnaire", "template", "plan", "report", "letter", "other"
+    "regulation",
+    "order",
+    "disposition",
+    "resolution",
+    "federal_law",
+    "program",
+    "guidelines",
+    "questionnaire",
+    "template",
+    "plan",
+    "report",
+    "letter",
+    "other",
 ]
 
 
+def _known_entry(value: str) -> str:
+    if value not in CATALOGUE:
+        known = ", ".join(sorted(CATALOGUE))
+        raise PydanticCustomError(
+            "nastavnik_catalogue",
+            "документа «{value}» нет в каталоге федеральных документов (есть: {known})",
+            {"value": value, "known": known},
+        )
+    return value
+
+
+def _schema_with_catalogue(schema: dict[str, Any]) -> None:
+    """A record with ``catalogue:`` needs no title, category or kind of its own: the catalogue fills them in."""
+    schema["description"] = (
+        "Документ «Методической копилки»: файл в content/files/ или ссылка на другой сайт; один документ — один файл"
+    )
+    own = ["title", "category", "kind"]
+    schema["required"] = [name for name in schema.get("required", []) if name not in own]
+    schema["anyOf"] = [{"required": ["catalogue"]}, {"required": own}]
+    catalogue = schema["properties"]["catalogue"]
+    catalogue.pop("anyOf", None)
+    catalogue["enum"] = sorted(CATALOGUE)
+    catalogue["enumDescriptions"] = [LABELS["catalogue"][key] for key in sorted(CATALOGUE)]
+
+
+class Signature(Record):
+    """The electronic signature a signed document carries, as its signature panel shows it."""
+
+    model_config = labels("Электронная подпись", "Кто подписал документ, сертификат и дата подписи")
+
+    signer: Text = Field(
+        title="Кто подписал", description="Должность и ФИО, как в отметке о подписи: «Директор Иванов И. И.»"
+    )
+    certificate: Text = Field(title="Сертификат", description="Серийный номер сертификата, например 01A2B3…")
+    date: dt.date = Field(title="Дата подписи", description="ГГГГ-ММ-ДД")
+    valid_from: dt.date | None = Field(default=None, title="Сертификат действует с", description="ГГГГ-ММ-ДД")
+    valid_to: dt.date | None = Field(default=None, title="Сертификат действует по", description="ГГГГ-ММ-ДД")
+
+
 class Document(Record):
-    model_config = labels(
-        "Документ копилки",
-        "Документ «Методической копилки»: файл в content/files/ или ссылка на другой сайт; один документ — один файл",
+    model_config = ConfigDict(
+        title="Документ копилки",
+        json_schema_extra=_schema_with_catalogue,
     )
 
+    catalogue: Annotated[Id, AfterValidator(_known_entry)] | None = Field(
+        default=None,
+        title="Из каталога федеральных документов",
+        description="Ключ документа, например r-145 или 3273-r: название, вид, номер и дата подставятся сами",
+    )
     title: Text = Field(
         title="Название документа", description="Как в самом документе, например «Положение о наставничестве»"
     )
@@ -56,8 +114,21 @@ class Document(Record):
     year: Year | None = Field(
         default=None, title="Год", description="Год, к которому относится документ, например 2026"
     )
+    signature: Signature | None = Field(
+        default=None,
+        title="Электронная подпись",
+        description="Если документ подписан электронной подписью: кто подписал, сертификат, дата",
+    )
     consent_form: bool = Field(
         default=False,
         title="Бланк согласия",
         description="true — показывать документ на странице «Родителям» среди бланков согласия",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_catalogue(cls, data: Any) -> Any:
+        """``catalogue: r-145`` fills in what the editor did not write."""
+        if isinstance(data, dict) and isinstance(data.get("catalogue"), str) and data["catalogue"] in CATALOGUE:
+            return {**CATALOGUE[data["catalogue"]].fields(), **data}
+        return data

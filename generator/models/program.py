@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, NonNegativeInt, PositiveInt
 
 from generator.models.common import (
     MULTILINE,
+    AcademicYear,
     Color,
     Consent,
     ContentPath,
@@ -84,8 +85,118 @@ class Curator(Record):
         default=None, title="Рабочая почта", description="Публикуется всегда: это рабочий адрес"
     )
     phone: Text | None = Field(default=None, title="Рабочий телефон", description="Например, +7 (000) 000-00-00")
+    hours: Text | None = Field(
+        default=None,
+        title="Часы приёма",
+        description="Когда можно прийти или позвонить, например «вторник 15:00–18:00»",
+    )
+    room: Text | None = Field(default=None, title="Кабинет", description="Где принимает куратор, например «каб. 215»")
+    photo: ContentPath | None = Field(
+        default=None,
+        title="Фото",
+        description="Файл в content/, например files/curators/kovaleva-si.jpg; публикуется, если в согласии есть photo",
+    )
     consent: Consent = Field(
         title="Согласие на публикацию", description="Без согласия показываются только должность и контакты"
+    )
+
+
+class JoinStep(Record):
+    """A step of «Как стать участником» with the document or form it needs."""
+
+    model_config = labels("Шаг", "Шаг для родителей и учеников со ссылкой на документ или форму")
+
+    text: Text = Field(title="Что сделать", description="Например, «Заполните анкету наставляемого»")
+    library: Id | None = Field(
+        default=None,
+        title="Документ копилки",
+        description="Имя файла в data/library без .yaml, например anketa-nastavlyaemogo",
+        json_schema_extra=refers_to("library"),
+    )
+    file: ContentPath | None = Field(
+        default=None, title="Файл", description="В папке content/, например files/anketa.docx"
+    )
+    url: Url | None = Field(default=None, title="Ссылка", description="Адрес формы или страницы, начиная с https://")
+    link_text: Text | None = Field(
+        default=None, title="Текст ссылки", description="Например, «Скачать анкету»; без него — название документа"
+    )
+
+
+def _step_from_text(value: object) -> object:
+    """A step written as plain text (as before steps had links) is a step without a link."""
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Application(Record):
+    """Where an application goes: a form the school already uses and/or a prepared e-mail. The site keeps nothing."""
+
+    model_config = labels(
+        "Заявка на участие",
+        "Куда уходит заявка: форма, которой школа уже пользуется, и/или готовое письмо; сайт данные не хранит",
+    )
+
+    form_url: Url | None = Field(
+        default=None, title="Адрес формы", description="Форма заявки на другом сайте, начиная с https://"
+    )
+    form_owner: Text | None = Field(
+        default=None,
+        title="Чья это форма",
+        description="Кто получает ответы формы, например «Яндекс Формы, ответы видит только куратор»",
+    )
+    email: Email | None = Field(default=None, title="Почта для заявок", description="Куда придёт письмо-заявка")
+    subject: Text = Field(
+        default="Заявка на участие в программе наставничества", title="Тема письма", description="Тема готового письма"
+    )
+    body: Text | None = Field(
+        default=None,
+        title="Текст письма",
+        description="Заготовка письма: что написать о себе и о запросе",
+        json_schema_extra=MULTILINE,
+    )
+
+
+class Group(Record):
+    """One group of the organization in one school year: how many there are, how many take part, the target."""
+
+    model_config = labels("Группа участников", "Сколько всего, сколько участвует в наставничестве и цель в процентах")
+
+    total: PositiveInt = Field(title="Всего", description="Сколько всего в организации, например 812 учеников")
+    involved: NonNegativeInt = Field(
+        default=0,
+        title="Участвуют",
+        description="Сколько из них участвуют в наставничестве (наставники и наставляемые)",
+    )
+    target: float | None = Field(
+        default=None, ge=0, le=100, title="Цель, %", description="Какую долю нужно охватить, в процентах, например 20"
+    )
+
+
+class Coverage(Record):
+    """The denominators of one school year: the shares of each group involved are computed from them."""
+
+    model_config = labels(
+        "Охват за учебный год", "Численность учеников, педагогов и молодых специалистов и сколько из них участвует"
+    )
+
+    year: AcademicYear = Field(title="Учебный год", description="Например, 2026-2027")
+    pupils: Group | None = Field(default=None, title="Ученики", description="Обучающиеся")
+    teachers: Group | None = Field(default=None, title="Педагоги", description="Педагогические работники")
+    young_specialists: Group | None = Field(
+        default=None, title="Молодые специалисты", description="Педагоги со стажем до трёх лет"
+    )
+
+
+class Survey(Record):
+    """A satisfaction survey's aggregate result: counts and an average, never anyone's answers."""
+
+    model_config = labels("Опрос удовлетворённости", "Итог анкетирования участников: только числа, без ответов людей")
+
+    year: AcademicYear = Field(title="Учебный год", description="Например, 2026-2027")
+    title: Text = Field(title="Кого опрашивали", description="Например, «Наставляемые» или «Родители»")
+    respondents: PositiveInt = Field(title="Ответили", description="Сколько человек заполнили анкету")
+    satisfied: NonNegativeInt = Field(title="Довольны", description="Сколько ответили «доволен» или «скорее доволен»")
+    average: float | None = Field(
+        default=None, ge=1, le=5, title="Средняя оценка", description="По пятибалльной шкале, например 4.6"
     )
 
 
@@ -128,8 +239,25 @@ class Program(Record):
         description="Имя файла в data/roadmaps без .yaml, например dk-2026-2027",
         json_schema_extra=refers_to("roadmaps"),
     )
-    join_steps: tuple[Text, ...] = Field(
-        default=(), title="Как стать участником", description="Шаги для родителей и учеников"
+    join_steps: tuple[Annotated[JoinStep, BeforeValidator(_step_from_text)], ...] = Field(
+        default=(),
+        title="Как стать участником",
+        description="Шаги для родителей и учеников: text и, если шагу нужен документ или форма, library, file или url",
+    )
+    coverage: tuple[Coverage, ...] = Field(
+        default=(),
+        title="Охват по учебным годам",
+        description="Сколько учеников, педагогов и молодых специалистов всего и сколько участвует; цели в процентах",
+    )
+    surveys: tuple[Survey, ...] = Field(
+        default=(),
+        title="Опросы удовлетворённости",
+        description="Итоги анкетирования участников по учебным годам: только числа",
+    )
+    application: Application | None = Field(
+        default=None,
+        title="Заявка на участие",
+        description="Адрес формы заявки и/или почта для готового письма; сайт сам данные не хранит",
     )
     faq: tuple[Question, ...] = Field(
         default=(), title="Вопросы и ответы", description="Частые вопросы родителей для страницы «Родителям»"

@@ -83,6 +83,23 @@ class Considered(Record):
     protocol: Text | None = Field(default=None, title="Номер протокола", description="Например, 1")
 
 
+class Recognition(Record):
+    model_config = labels(
+        "Распознано автоматически", "Текст прочитан со скана распознаванием: сверьте его с документом"
+    )
+
+    confirmed: bool = Field(
+        default=False,
+        title="Сверено с документом",
+        description="Поставьте true, когда сверите распознанный текст с бумажным документом",
+    )
+    doubtful: tuple[Text, ...] = Field(
+        default=(),
+        title="Ячейки под сомнением",
+        description="Распознанные неуверенно или не распознанные (оставлены пустыми): таблица, строка, столбец",
+    )
+
+
 class Approved(Record):
     model_config = labels("УТВЕРЖДАЮ", "Гриф «УТВЕРЖДАЮ»: кто утвердил, номер и дата приказа")
 
@@ -199,7 +216,11 @@ class Roadmap(Record):
 
     title: Text = Field(title="Название", description="Полное название, как в документе", json_schema_extra=MULTILINE)
     organization: Text | None = Field(default=None, title="Организация", description="Как в шапке документа")
-    period: Text = Field(title="Период", description="Например, 2025-2026 (учебный год), 2023 или 2022-2024")
+    period: Text | None = Field(
+        default=None,
+        title="Период",
+        description="Например, 2025-2026 (учебный год), 2023 или 2022-2024; пусто, пока не указан",
+    )
     period_kind: PeriodKind | None = Field(
         default=None,
         title="Вид периода",
@@ -223,3 +244,8 @@ class Roadmap(Record):
         default=(), title="Дополнительные таблицы", description="Другие таблицы документа"
     )
     source: Text | None = Field(default=None, title="Исходный файл", description="Из какого документа импортировано")
+    recognized: Recognition | None = Field(
+        default=None,
+        title="Распознано автоматически — проверьте",
+        description="Дорожная карта прочитана со скана или фото; check предупреждает, пока не поставлено confirmed: true",
+    )

@@ -19,15 +19,15 @@ from generator.checks.names import search_for
 from generator.checks.names.forms import use_forms_cache
 from generator.checks.site import failing
 from generator.district.check import org_problems, top_problems
-from generator.district.pages import render_district_pages
 from generator.district.plan import district_names, merge_sections, prebuilt_findings, prebuilt_sections
-from generator.district.summary import assemble
-from generator.engine.job import EngineJob, section_checks
-from generator.engine.mkdocs import run_engine
-from generator.errors import BuildFailed, DataErrors, Problem, Problems, UsageError
+from generator.errors import DataErrors, Problem, Problems, UsageError
 from generator.options import DEFAULTS, BuildOptions
 from generator.parallel import available_cores
+from generator.pipeline.cache_key import environment_digest
+from generator.pipeline.district_pages import district_pages
+from generator.pipeline.outcomes import raise_for, warnings_of
 from generator.pipeline.sections import SectionOutcome, SectionTask, build_section, run_sections, warm_up
+from generator.pipeline.shards import build_shard
 from generator.pipeline.staging import staged
 from generator.pipeline.status import recorded
 from generator.portal.check import check
@@ -47,15 +47,25 @@ class BuildReport:
     peak_rss_mb: float
     notes: tuple[str, ...] = ()  # what the editor should know, e.g. that /admin/ was left out
     summary_line: str = ""
+    reused: tuple[str, ...] = ()  # sections taken from the cache: organizations' ids, "" for the portal's own
+    built: tuple[str, ...] = ()  # sections built afresh
+
+    def cache_line(self) -> str:
+        """«из кэша: 49 разделов из 50» (nothing when no section was reused)."""
+        total = len(self.reused) + len(self.built)
+        if not self.reused or total <= 1:
+            return "без изменений, взят из кэша" if self.reused else ""
+        return f"из кэша: {ru.plural(len(self.reused), 'раздел', 'раздела', 'разделов')} из {total}"
 
     def summary(self) -> str:
         return self.summary_line or f"Сайт собран в site/: {self.counts()}"
 
     def counts(self) -> str:
-        """«79 страниц, 83 записи, 1,3 с»"""
+        """«79 страниц, 83 записи, 1,3 с» (and what came from the cache)"""
         pages = ru.plural(self.pages, "страница", "страницы", "страниц")
         records = ru.plural(self.records, "запись", "записи", "записей")
-        return f"{pages}, {records}, {ru.decimal(self.seconds)} с"
+        cached = f" ({line})" if (line := self.cache_line()) else ""
+        return f"{pages}, {records}, {ru.decimal(self.seconds)} с{cached}"
 
 
 def build(project: Project, options: BuildOptions = DEFAULTS, progress: Progress = SILENT) -> BuildReport:
@@ -65,7 +75,7 @@ def build(project: Project, options: BuildOptions = DEFAULTS, progress: Progress
     recorded for ``deploy``; one organization's section alone (``--org``) is not a site to publish."""
     _refuse_misused_options(project, options)
     options = options.dated(options.today or build_date())
-    if project.is_district and options.org:
+    if project.is_district and (options.org or options.orgs):
         return _build(project, options, progress)
     return _whole_site(project, options, progress)
 
@@ -78,34 +88,52 @@ def _whole_site(project: Project, options: BuildOptions, progress: Progress) -> 
 def _build(project: Project, options: BuildOptions, progress: Progress) -> BuildReport:
     timings = Timings(listener=progress.stage)
     started = time.perf_counter()
+    with timings.stage("load"):  # --no-cache builds afresh, and the cache keeps what it built
+        written = (
+            options.prebuilt,
+            options.timings,
+            options.into,
+        )  # read or written by this build, not its sections' inputs
+        environment = environment_digest(project, (p for p in written if p is not None))
     if not project.is_district:
-        pages, records, warnings, notes = _school(project, options, timings)
+        pages, records, warnings, notes, outcomes = _school(project, options, timings, environment)
         summary = ""
+    elif options.orgs:
+        pages, records, warnings, outcomes = build_shard(project, options, environment, progress)
+        notes = ()
+        summary = f"Разделы организаций собраны в {options.into}/: "
     elif options.org:
-        pages, records, warnings, notes = _organization(project, options, timings, progress)
+        pages, records, warnings, notes, outcomes = _organization(project, options, timings, progress, environment)
         summary = f"Раздел организации собран в site/{options.org}/: "
     else:
-        pages, records, warnings, notes = _district(project, options, timings, progress)
+        pages, records, warnings, notes, outcomes = _district(project, options, timings, progress, environment)
         orgs = ru.plural(len(project.organizations()), "организация", "организации", "организаций")
         summary = f"Сайт района собран в site/ ({orgs}): "
-    report = BuildReport(pages, records, time.perf_counter() - started, warnings, timings.stages, peak_rss_mb(), notes)
+    reused = tuple(o.org or "" for o in outcomes if o.reused)
+    built = tuple(o.org or "" for o in outcomes if not o.reused and o.pages)
+    report = BuildReport(
+        pages, records, time.perf_counter() - started, warnings, timings.stages, peak_rss_mb(), notes, "", reused, built
+    )
     return replace(report, summary_line=summary + report.counts()) if summary else report
 
 
-Built = tuple[int, int, tuple[Problem, ...], tuple[str, ...]]  # pages, records, warnings, notes
+Built = tuple[int, int, tuple[Problem, ...], tuple[str, ...], list[SectionOutcome]]
+"""pages, records, warnings, notes, and the outcome of every section (which of them came from the cache)"""
 
 
-def _school(project: Project, options: BuildOptions, timings: Timings) -> Built:
+def _school(project: Project, options: BuildOptions, timings: Timings, environment: str) -> Built:
     """The portal is one section, built in this process."""
     with staged(project, project.site_dir) as staging:
-        outcome = build_section(SectionTask(project.root, None, options, staging.path), timings)
-        problems = _raise_for([outcome], Problems(), options.strict)
+        outcome = build_section(SectionTask(project.root, None, options, staging.path, None, environment), timings)
+        problems = raise_for([outcome], Problems(), options.strict)
         with timings.stage("write"):
             staging.publish()
-    return outcome.pages, outcome.records, _warnings(problems, [outcome]), outcome.notes
+    return outcome.pages, outcome.records, warnings_of(problems, [outcome]), outcome.notes, [outcome]
 
 
-def _organization(project: Project, options: BuildOptions, timings: Timings, progress: Progress) -> Built:
+def _organization(
+    project: Project, options: BuildOptions, timings: Timings, progress: Progress, environment: str
+) -> Built:
     """One organization of a district into ``site/<org>/``; the rest of ``site/`` stays as it was."""
     org = options.org
     assert org is not None
@@ -115,15 +143,16 @@ def _organization(project: Project, options: BuildOptions, timings: Timings, pro
     with staged(project, project.site_dir / org) as staging:
         site_dir = None if problems.failed(options.strict) else staging.path
         progress.stage("mkdocs" if site_dir else "validate")
-        outcome = build_section(SectionTask(project.root, org, options, site_dir, district_names(project)))
+        task = SectionTask(project.root, org, options, site_dir, district_names(project), environment)
+        outcome = build_section(task)
         timings.merge(outcome.timings)
-        problems = _raise_for([outcome], problems, options.strict)
+        problems = raise_for([outcome], problems, options.strict)
         with timings.stage("write"):
             staging.publish()
-    return outcome.pages, outcome.records, _warnings(problems, [outcome]), ()
+    return outcome.pages, outcome.records, warnings_of(problems, [outcome]), (), [outcome]
 
 
-def _district(project: Project, options: BuildOptions, timings: Timings, progress: Progress) -> Built:
+def _district(project: Project, options: BuildOptions, timings: Timings, progress: Progress, environment: str) -> Built:
     """Every organization in parallel, then the district's own section on top, merged and checked as one site."""
     problems = Problems()
     problems.extend(org_problems(project))
@@ -141,79 +170,56 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
             warm_up()  # once here rather than in every worker
         with timings.stage("checks"):
             names = district_names(project)
-            search_for(names)  # compiled once here: the forked workers inherit it
+            if not options.cache:  # compiled once here for the forked workers; with the cache, only a
+                search_for(names)  # worker whose section is built or searched again compiles it
         tasks = [
-            SectionTask(project.root, org, options, shards / org if build_orgs and org not in ready else None, names)
+            SectionTask(
+                project.root,
+                org,
+                options,
+                shards / org if build_orgs and org not in ready else None,
+                names,
+                environment,
+            )
             for org in orgs
         ]
         progress.stage("mkdocs" if build_orgs else "validate")  # the workers' stages are theirs alone
         outcomes = run_sections(tasks, options.jobs or available_cores(), progress)  # a worker per core by default
         for outcome in outcomes:
             timings.merge(outcome.timings)
-        problems = _raise_for(outcomes, problems, options.strict)
+        problems = raise_for(outcomes, problems, options.strict)
         if top.portal is None:
             raise DataErrors(problems.sorted(), strict=options.strict)
 
-        district = assemble(top.portal, [(o.summary, o.honors) for o in outcomes if o.summary is not None])
-        with timings.stage("render"):
-            rendered = render_district_pages(district)
-        with timings.stage("mkdocs"):
-            job = EngineJob(top.portal, rendered, section_checks(project, (), names))
-            engine = run_engine(project, staging.path, job, options.strict)
+        site_check, own = district_pages(
+            project, top.portal, outcomes, staging.path, names, options, environment, timings
+        )
         with timings.stage("write"):
             merge_sections(staging.path, shards, ready)
         with timings.stage("checks"):
-            findings = prebuilt_findings(project, engine.checks, staging.path, ready)
-            findings += engine.checks.run(staging.path, exclude=orgs)  # the sections were checked where built
+            findings = prebuilt_findings(project, site_check, staging.path, ready)
             if failing(findings):
                 raise DataErrors(findings)
         pages = sum(1 for _ in staging.path.rglob("*.html"))
         with timings.stage("write"):
             staging.publish()
     records = top.records.count + sum(o.records for o in outcomes)
-    return pages, records, _warnings(problems, outcomes, engine.warnings, findings), engine.notes
-
-
-def _raise_for(outcomes: list[SectionOutcome], problems: Problems, strict: bool) -> Problems:
-    """Stop on the data's problems (``problems`` and the sections'), then on an engine's failure, then on what
-    the built trees hold; return every data problem, merged."""
-    merged = Problems()
-    merged.extend(problems)
-    for outcome in outcomes:
-        merged.extend(outcome.problems)
-    if merged.failed(strict) or not all(o.checked for o in outcomes):
-        raise DataErrors(merged.sorted(), strict=strict)
-    failures = [o.failure for o in outcomes if o.failure]
-    if failures:
-        raise BuildFailed("\n".join(failures))
-    findings = [f for o in outcomes for f in o.findings]
-    if failing(findings):
-        raise DataErrors(findings)
-    return merged
-
-
-def _warnings(
-    problems: Problems,
-    outcomes: list[SectionOutcome],
-    engine: tuple[Problem, ...] = (),
-    findings: list[Problem] | tuple[Problem, ...] = (),
-) -> tuple[Problem, ...]:
-    """What the editor reads after a build that succeeded: the data's warnings and notices, the engine's
-    warnings, and the findings that are only warnings (a PDF whose names could not be checked)."""
-    sections_engine = tuple(w for o in outcomes for w in o.warnings)
-    sections_found = tuple(f for o in outcomes for f in o.findings)
-    return (
-        tuple(problems.warnings) + tuple(problems.notices) + engine + sections_engine + sections_found + tuple(findings)
-    )
+    findings += list(own.findings)
+    return pages, records, warnings_of(problems, outcomes, own.warnings, findings), own.notes, outcomes
 
 
 def _refuse_misused_options(project: Project, options: BuildOptions) -> None:
     if not project.is_district:
         if options.org:
             raise UsageError("--org: в этом портале одна организация; параметр нужен только для портала района")
-        if options.prebuilt:
-            raise UsageError("--prebuilt: в этом портале одна организация; параметр нужен только для портала района")
+        for given, name in ((options.prebuilt, "--prebuilt"), (options.orgs, "--orgs"), (options.into, "--into")):
+            if given:
+                raise UsageError(f"{name}: в этом портале одна организация; параметр нужен только для портала района")
         return
+    if options.orgs and (options.org or options.prebuilt):
+        raise UsageError("--orgs не используется вместе с --org и --prebuilt: --orgs собирает разделы в папку --into")
+    if bool(options.orgs) != (options.into is not None):
+        raise UsageError("--orgs и --into нужны вместе: nastavnik build --orgs ID,ID --into ПАПКА")
     if options.org and options.prebuilt:
         raise UsageError(
             "--org и --prebuilt вместе не используются: --org собирает один раздел, --prebuilt — весь сайт"

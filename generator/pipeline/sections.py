@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator import ru
 from generator.checks.names.forms import use_forms_cache
+from generator.checks.site import failing
 from generator.district.config import organization_config
 from generator.district.plan import in_section
 from generator.district.summary import OrgSummary, summarise
@@ -25,6 +26,7 @@ from generator.engine.job import EngineJob, section_checks
 from generator.engine.mkdocs import EngineRun, run_engine
 from generator.errors import NastavnikError, Problem
 from generator.options import BuildOptions
+from generator.pipeline.reuse import Reuse
 from generator.portal.check import check
 from generator.portal.views import HonorView
 from generator.progress import SILENT, Progress
@@ -45,6 +47,7 @@ class SectionTask:
     options: BuildOptions  # with the build date settled (:meth:`BuildOptions.dated`)
     site_dir: Path | None  # where to build it; None: only check it
     names: NamePolicy | None = None  # a district's policy (everyone's names); None: the section's own people
+    environment: str | None = None  # the digest of what every section depends on (cache_key); None: no cache
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class SectionOutcome:
     notes: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
     failure: str | None = None  # the engine failed (an organization's, reported by the district)
+    reused: bool = False  # taken from the section cache (its names searched again), not built
 
 
 def build_section(task: SectionTask, timings: Timings | None = None) -> SectionOutcome:
@@ -72,6 +76,13 @@ def build_section(task: SectionTask, timings: Timings | None = None) -> SectionO
     outcome (a worker process cannot raise it to the district)."""
     timings = timings or Timings()
     project = Project(task.root, task.org)
+    reuse = Reuse.of(task.root, task.org, task.environment, task.options) if task.site_dir is not None else None
+    if reuse is not None and task.site_dir is not None and task.options.cache:
+        reused = reuse.reused(task.site_dir, task.names, task.org)
+        if reused is not None:
+            for stage, seconds in reused.timings.items():
+                timings.add(stage, seconds)
+            return replace(reused, timings=timings.stages)
     use_portal_cache(task.root)
     use_forms_cache(task.root)
     checked = check(project, task.options.today, timings)
@@ -99,14 +110,11 @@ def build_section(task: SectionTask, timings: Timings | None = None) -> SectionO
     warnings = engine.warnings
     if task.org is not None:  # MkDocs names the district's mkdocs.yml; the cause is in the organization's content
         warnings = tuple(replace(w, file=f"content/{ORGANIZATIONS}/{task.org}") for w in warnings)
-    return replace(
-        base,
-        pages=engine.pages,
-        warnings=warnings,
-        findings=findings,
-        notes=engine.notes,
-        timings=timings.stages,
-    )
+    outcome = replace(base, pages=engine.pages, warnings=warnings, findings=findings, notes=engine.notes)
+    if reuse is not None and not failing(findings):
+        with timings.stage("write"):
+            reuse.keep(outcome, task.site_dir, engine.checks, shared_names=task.names is not None)
+    return replace(outcome, timings=timings.stages)
 
 
 def _run(project: Project, site_dir: Path, job: EngineJob, strict: bool) -> EngineRun:

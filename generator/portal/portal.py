@@ -13,11 +13,15 @@ import datetime as dt
 import mimetypes
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from generator import ru, urls
 from generator.models import Document, Figure, Form, Organization, Post, Practice, Program
+from generator.parallel import Background
+from generator.portal.parents import ApplicationView, JoinStepView, application, join_steps
 from generator.portal.roadmaps import as_current, build_roadmap
+from generator.portal.shares import ShareRow, share_rows
 from generator.portal.views import (
     CATEGORY_LABELS,
     KIND_LABELS,
@@ -74,6 +78,14 @@ class Portal:
     forms_by_id: dict[str, Form] = field(default_factory=dict)
     site_url: str = ""  # ``site_url`` of mkdocs.yml: absolute links in calendars, the webcal:// subscription
     withheld_files: frozenset[str] = frozenset()  # photos of people who did not consent to them: not copied
+    join_steps: tuple[JoinStepView, ...] = ()  # «Как стать участником», each step with its document or form
+    application: ApplicationView | None = None  # where an application goes (the site keeps nothing)
+    shares_job: Background[tuple[ShareRow, ...]] | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def shares(self) -> tuple[ShareRow, ...]:
+        """Each group's share involved, every year (pandas, computed on the second core since the Portal was made)."""
+        return self.shares_job.result() if self.shares_job is not None else ()
 
     @property
     def current_roadmap(self) -> RoadmapView | None:
@@ -107,6 +119,7 @@ def build_portal(
     library = tuple(_document(e.id, e.model, content_dir) for e in records.library)
     library_by_id = {d.id: d for d in library}
     forms_by_id = {f.id: f for f in program.forms}
+    curators = [(c, publish_curator(c)) for c in program.curators]
     current_id = program.current_roadmap
     roadmaps = [
         build_roadmap(e.id, e.model, e.id == current_id, today, news_by_id, library_by_id) for e in records.roadmaps
@@ -133,7 +146,7 @@ def build_portal(
         program=program,
         organization=program.organization,
         forms=program.forms,
-        curators=tuple(publish_curator(c) for c in program.curators),
+        curators=tuple(view for _, view in curators),
         roadmaps=tuple(roadmaps),
         mentors=mentors,
         mentors_total=len(records.mentors),
@@ -144,7 +157,12 @@ def build_portal(
         figures=records.monitoring.model.figures if records.monitoring else (),
         forms_by_id=forms_by_id,
         site_url=site_url,
-        withheld_files=withheld_photos((e.model for e in records.mentors), mentors, content_dir),
+        withheld_files=withheld_photos((e.model for e in records.mentors), mentors, content_dir, curators),
+        join_steps=join_steps(
+            program, library_by_id, lambda file, url: _file_info(file, url, content_dir), ru.file_size
+        ),
+        application=application(program.application),
+        shares_job=Background(share_rows, program.coverage) if program.coverage else None,
     )
 
 

@@ -36,7 +36,23 @@ def check_roadmap_items(records: Records, problems: Problems) -> None:
     for entry in records.roadmaps:
         model = entry.model
         plan = parse_plan_period(model.period, model.period_kind)
-        if plan is None:
+        if model.recognized is not None and not model.recognized.confirmed:
+            doubtful = len(model.recognized.doubtful)
+            problems.warning(
+                entry.doc.path,
+                entry.doc.line_of(("recognized",)),
+                "дорожная карта распознана автоматически со скана и ещё не сверена с документом"
+                + (f" (ячеек под сомнением: {doubtful})" if doubtful else ""),
+                "сверьте текст с документом, исправьте ошибки распознавания и поставьте recognized: confirmed: true",
+            )
+        if model.period is None:
+            problems.warning(
+                entry.doc.path,
+                entry.doc.line_of(("title",)),
+                "у дорожной карты не указан период (в документе не было дат), поэтому не распознаны и сроки мероприятий",
+                'впишите period: учебный год ("2025-2026"), календарный год ("2025") или годы ("2024-2026")',
+            )
+        elif plan is None:
             problems.warning(
                 entry.doc.path,
                 entry.doc.line_of(("period",)),

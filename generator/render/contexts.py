@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from generator.portal.portal import Portal
+from generator.portal.shares import ShareRow
 from generator.portal.views import DocumentView, HonorView, ItemView, PostView, PracticeView, RoadmapView
 from generator.render.charts import BarChart
 from generator.render.env import relative_url
@@ -168,12 +169,16 @@ class StatsPage(Page):
     years: tuple[YearFigures, ...] = ()  # oldest first
     form_charts: tuple[BarChart, ...] = ()  # the latest year, by form
     year_chart: BarChart | None = None
+    shares: tuple[ShareRow, ...] = ()  # the latest year's share of each group involved, against its target
+    share_years: tuple[ShareRow, ...] = ()  # every year, oldest first
+    downloads: tuple[tuple[str, str, str], ...] = ()  # (file, «XLSX», label) of the monitoring tables
     template: ClassVar[str] = "pages/stats.md.j2"
 
 
 @dataclass(frozen=True, kw_only=True)
 class ParentsBlocks(Page):
     consent_forms: tuple[DocumentView, ...] = ()
+    methodology: DocumentView | None = None  # the library's Р-145, linked as the glossary's source
     template: ClassVar[str] = "pages/parents_blocks.md.j2"
 
 

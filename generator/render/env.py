@@ -20,7 +20,9 @@ from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from generator import ru, translit, urls
+from generator.models.glossary import GLOSSARY, SOURCE, public_wording
 from generator.project import private_cache
+from generator.render.glossary import glossed
 from generator.render.markup import render_markdown
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -132,6 +134,10 @@ def environment() -> jinja2.Environment:
         plural=ru.plural,
         file_size=ru.file_size,
         month_badge=month_badge,
+        short_decimal=ru.short_decimal,
+        glossed=glossed,
+        public_wording=public_wording,
     )
+    env.globals.update(glossary=GLOSSARY, glossary_source=SOURCE)
     env.globals.update(month_span=ru.month_span, percent=ru.percent, url=urls.url)  # url('mentors', id): the URL map
     return env

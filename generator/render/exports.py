@@ -123,7 +123,9 @@ def export_ics(roadmap: RoadmapView, site_url: str = "", today: dt.date | None =
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    name = " — ".join(x for x in (f"Дорожная карта {roadmap.model.period}", roadmap.model.organization) if x)
+    name = " — ".join(
+        x for x in (f"Дорожная карта {roadmap.model.period or ''}".strip(), roadmap.model.organization) if x
+    )
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-caldesc", roadmap.model.title)
     calendar.add("x-wr-timezone", "Europe/Moscow")

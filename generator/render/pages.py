@@ -49,7 +49,7 @@ def pages(portal: Portal) -> Iterator[Page]:
     yield home_page(portal)
     for roadmap in portal.roadmaps:
         src = ROADMAP.source() if roadmap.current else ROADMAP.source(roadmap.id)
-        title = ROADMAP.title if roadmap.current else f"{ROADMAP.title} {roadmap.model.period}"
+        title = ROADMAP.title if roadmap.current else f"{ROADMAP.title} {roadmap.model.period or roadmap.id}"
         yield RoadmapPage(
             portal=portal, src=src, url=roadmap.url, title=title, description=roadmap.model.title, roadmap=roadmap,
             timeline=build_timeline(roadmap, portal.today),
@@ -110,6 +110,7 @@ def parents_blocks(portal: Portal) -> ParentsBlocks:
     return ParentsBlocks(
         portal=portal, src=parents.src, url=parents.path, title=parents.title, description="",
         consent_forms=tuple(d for d in portal.library if d.model.consent_form),
+        methodology=next((d for d in portal.library if d.model.catalogue == "r-145"), None),
     )  # fmt: skip
 
 
@@ -132,3 +133,13 @@ def render_pages(portal: Portal) -> dict[str, str]:
 def render_parents_blocks(portal: Portal) -> str:
     page = parents_blocks(portal)
     return environment().get_template(page.template).render(page=page, portal=portal)
+
+
+def render_parents_page(portal: Portal, markdown: str) -> str:
+    """The editors' ``parents.md`` with the curators right under its title and the generated blocks after it."""
+    page = parents_blocks(portal)
+    top = environment().get_template("pages/parents_top.md.j2").render(page=page, portal=portal)
+    lines = markdown.rstrip().split("\n")
+    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    body = "\n".join([*lines[:at], "", top, *lines[at:]]) if top.strip() else "\n".join(lines)
+    return body + "\n\n" + render_parents_blocks(portal)

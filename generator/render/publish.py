@@ -75,12 +75,32 @@ def webcal_url(site_url: str, filename: str) -> str | None:
     return f"webcal://{parts.netloc}{path}{filename}"
 
 
+def published_files(portal: Portal) -> tuple[str, ...]:
+    """The site paths :func:`export_files` fills for this portal."""
+    from generator.render.monitoring_files import DOWNLOADS
+
+    roadmap = tuple(d.filename for d in downloads()) if portal.current_roadmap is not None else ()
+    monitoring = (
+        tuple(d.filename for d in DOWNLOADS)
+        if portal.figures or portal.program.coverage or portal.program.surveys
+        else ()
+    )
+    return roadmap + monitoring
+
+
 def export_files(portal: Portal, site_url: str, today: dt.date | None = None) -> dict[str, bytes]:
-    """site path → bytes of every registered export of the current roadmap ({} without a roadmap)."""
+    """site path → bytes of every registered export of the current roadmap (none without a roadmap), and the
+    monitoring tables (:mod:`.monitoring_files`)."""
+    from generator.render.monitoring_files import monitoring_files
+
+    files = monitoring_files(portal, today)
     roadmap = portal.current_roadmap
     if roadmap is None:
-        return {}
+        return files
     return {
-        download.filename: EXPORTERS[download.format].write(roadmap, site_url, today or portal.today)
-        for download in downloads()
+        **{
+            download.filename: EXPORTERS[download.format].write(roadmap, site_url, today or portal.today)
+            for download in downloads()
+        },
+        **files,
     }

@@ -6,8 +6,10 @@ from generator import urls
 from generator.models import Figure
 from generator.portal.portal import Portal, figures_by_year
 from generator.portal.schedule import STATUS_LABELS
+from generator.portal.shares import latest as latest_shares
 from generator.render.charts import BarChart, bar_chart
 from generator.render.contexts import FormRow, StatsPage, YearFigures
+from generator.render.monitoring_files import DOWNLOADS
 
 STATUS_ORDER = ("done", "in_progress", "planned", "overdue", "cancelled", "unknown")
 
@@ -44,12 +46,16 @@ def stats_page(portal: Portal) -> StatsPage:
         year_chart = bar_chart(
             "years", "Наставляемые по годам", ((y.year, y.total.mentees) for y in years), tone="people"
         )
+    share_years = portal.shares
     stats = urls.section("stats")
     return StatsPage(
         portal=portal, src=stats.src, url=stats.path, title=stats.title,
         description=f"Мониторинг наставничества {portal.organization.short_name}: наставники и пары по формам, "
         "выполнение дорожной карты, показатели по годам", roadmap=roadmap, status_chart=status_chart,
         section_chart=section_chart, years=years, form_charts=form_charts, year_chart=year_chart,
+        shares=latest_shares(share_years), share_years=share_years,
+        downloads=tuple((d.filename, d.format.upper(), d.label) for d in DOWNLOADS)
+        if portal.figures or share_years or portal.program.surveys else (),
     )  # fmt: skip
 
 

@@ -188,23 +188,23 @@ def export_xlsx(roadmap: RoadmapView, site_url: str = "", today: dt.date | None 
     assert sheet is not None
     sheet.title = MAIN_SHEET
     columns, rows = main_table(roadmap)
-    _fill(sheet, [SECTION_COLUMN, *(name for name, _ in columns)], rows, [34, *(WIDTHS[r] for _, r in columns)])
+    fill_sheet(sheet, [SECTION_COLUMN, *(name for name, _ in columns)], rows, [34, *(WIDTHS[r] for _, r in columns)])
     taken = {MAIN_SHEET, META_SHEET}
     for title, extra_columns, extra_rows in extra_tables(roadmap):
         extra = book.create_sheet(sheet_title(title, taken))
-        _fill(extra, [name for name, _ in extra_columns], extra_rows, [WIDTHS[r] for _, r in extra_columns])
+        fill_sheet(extra, [name for name, _ in extra_columns], extra_rows, [WIDTHS[r] for _, r in extra_columns])
     meta = book.create_sheet(META_SHEET)
-    _fill(meta, list(META_HEADER), [list(row) for row in meta_rows(roadmap.model)], [30, 100])
+    fill_sheet(meta, list(META_HEADER), [list(row) for row in meta_rows(roadmap.model)], [30, 100])
     stamp = dt.datetime.combine(today or dt.date.today(), dt.time())
     book.properties.title = roadmap.model.title
     book.properties.creator = "Наставник"
     book.properties.created = book.properties.modified = stamp
     buffer = io.BytesIO()
     book.save(buffer)
-    return _reproducible(buffer.getvalue(), stamp)
+    return reproducible(buffer.getvalue(), stamp)
 
 
-def _fill(sheet: Worksheet, header: list[str], rows: list[list[str]], widths: list[int]) -> None:
+def fill_sheet(sheet: Worksheet, header: list[str], rows: list[list[str]], widths: list[int]) -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)
     for r, values in enumerate([header, *rows], 1):
@@ -224,7 +224,7 @@ def _fill(sheet: Worksheet, header: list[str], rows: list[list[str]], widths: li
     sheet.freeze_panes = "A2"
 
 
-def _reproducible(data: bytes, stamp: dt.datetime) -> bytes:
+def reproducible(data: bytes, stamp: dt.datetime) -> bytes:
     """The same bytes for the same roadmap and date: fixed ZIP timestamps, and the «modified» time
     that openpyxl sets to the moment of saving replaced by the build date."""
     modified = rb"\g<1>" + f"{stamp.isoformat()}Z".encode() + rb"\g<2>"

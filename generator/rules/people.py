@@ -58,6 +58,10 @@ class CuratorView:
     position: str
     email: str | None
     phone: str | None
+    hours: str | None = None  # «вторник 15:00–18:00»: work details, shown like the contacts
+    room: str | None = None
+    photo: str | None = None  # only with the name and «photo» in the consent's scope
+    photo_alt: str = ""
 
 
 def has_consent(mentor: Mentor) -> bool:
@@ -101,16 +105,23 @@ def publish_person(person_id: str, mentor: Mentor) -> Person | None:
 PHOTO_FOLDER = "files/mentors"  # where the people's photos live in content/
 
 
-def withheld_photos(mentors: Iterable[Mentor], published: Iterable[Person], content_dir: Path) -> frozenset[str]:
+def withheld_photos(
+    mentors: Iterable[Mentor],
+    published: Iterable[Person],
+    content_dir: Path,
+    curators: Iterable[tuple[Curator, CuratorView]] = (),
+) -> frozenset[str]:
     """Photos in ``content/`` that no published person shows: left out of the site altogether.
 
-    Those of people without consent to their photo, and any other file in ``files/mentors/`` — the
-    photo of someone whose card was deleted instead of set to ``publish: false``.
+    Those of people (mentors and curators) without consent to their photo, and any other file in
+    ``files/mentors/`` — the photo of someone whose card was deleted instead of set to ``publish: false``.
     """
-    shown = {person.photo for person in published if person.photo}
+    pairs = list(curators)
+    shown = {person.photo for person in published if person.photo} | {v.photo for _, v in pairs if v.photo}
     folder = content_dir / PHOTO_FOLDER
     unclaimed = {f"{PHOTO_FOLDER}/{p.relative_to(folder).as_posix()}" for p in folder.rglob("*") if p.is_file()}
-    return frozenset({m.photo for m in mentors if m.photo} | unclaimed) - shown
+    named = {m.photo for m in mentors if m.photo} | {c.photo for c, _ in pairs if c.photo}
+    return frozenset(named | unclaimed) - shown
 
 
 def first_name(mentor: Mentor) -> str:
@@ -136,11 +147,18 @@ def curator_named(curator: Curator) -> bool:
 
 
 def publish_curator(curator: Curator) -> CuratorView:
+    named = curator_named(curator)
+    name = " ".join(curator.name.split()) if named else None
+    photo = curator.photo if named and "photo" in curator.consent.scope else None
     return CuratorView(
-        name=" ".join(curator.name.split()) if curator_named(curator) else None,
+        name=name,
         position=curator.position,
         email=curator.email,
         phone=curator.phone,
+        hours=curator.hours,
+        room=curator.room,
+        photo=photo,
+        photo_alt=f"Фото: {name}" if photo else "",
     )
 
 

@@ -15,6 +15,8 @@ from generator.models import Item, Roadmap, Section
 from generator.rules.consents import check_anonymous_references, check_consents, check_minor_ids
 from generator.rules.context import Context
 from generator.rules.files import check_content, check_file, check_file_or_url
+from generator.rules.parents import check_coverage, check_parents
+from generator.rules.signatures import check_signatures
 from generator.rules.validate import Entry, Records
 from generator.sources.yaml_parse import Loc
 
@@ -34,6 +36,9 @@ def check_rules(records: Records, ctx: Context, problems: Problems) -> None:
     news_ids = {e.id for e in records.news}
     _current_roadmap(records, ctx, problems)
     check_consents(records, ctx, problems)
+    check_parents(records, ctx, problems)
+    check_coverage(records, problems)
+    check_signatures(records, ctx, problems)
     for entry in records.mentors:
         _refs(entry, ("forms",), entry.model.forms, form_ids, FORM, "program.yaml → forms", problems)
         if entry.model.photo:

@@ -11,6 +11,7 @@ overrides: one MkDocs site of all the pages, the way a district would build it w
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 from generator.district import assemble, check_district, summarise
@@ -21,7 +22,7 @@ from generator.errors import DataErrors
 from generator.portal.check import check
 from generator.portal.portal import Portal
 from generator.project import ORGANIZATIONS, Project
-from generator.render.pages import render_pages, render_parents_blocks
+from generator.render.pages import render_pages, render_parents_page
 from generator.tools.synthetic import DISTRICT_NAV, SCHOOL_NAV, SITE_URL, NavEntry, mkdocs_yml
 
 
@@ -60,7 +61,9 @@ def _quoted(title: str) -> str:
     return '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _section(docs: Path, content: Path, portal: Portal, rendered: dict[str, str], skip: str | None = None) -> None:
+def _section(
+    docs: Path, content: Path, portal: Portal, rendered: Mapping[str, str | bytes], skip: str | None = None
+) -> None:
     """One section: the editors' content copied, the generated pages written beside it."""
     ignore = shutil.ignore_patterns(skip) if skip else None
     if content.is_dir():
@@ -68,11 +71,14 @@ def _section(docs: Path, content: Path, portal: Portal, rendered: dict[str, str]
     for src, markdown in rendered.items():
         target = docs / src
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
+        if isinstance(markdown, bytes):  # a district's downloads
+            target.write_bytes(markdown)
+        else:
+            target.write_text(markdown, encoding="utf-8")
     parents = docs / PARENTS_PAGE
     if parents.is_file():
         text = parents.read_text(encoding="utf-8").rstrip()
-        parents.write_text(text + "\n\n" + render_parents_blocks(portal), encoding="utf-8")
+        parents.write_text(render_parents_page(portal, text), encoding="utf-8")
 
 
 def _config(out: Path, config: str, blogs: list[str]) -> Path:

@@ -130,7 +130,7 @@ class OrgWriter:
             self.published.append((person_id, spoken))
             write_yaml(self.data / "mentors" / f"{person_id}.yaml", record)
         for _ in range(2):  # adults who have not consented: just the three required lines
-            person_id, name, _ = self.people.adult(words.PRIVATE_SURNAMES)
+            person_id, name, _ = self.people.adult(words.PRIVATE_SURNAMES, private=True)
             write_yaml(
                 self.data / "mentors" / f"{person_id}.yaml",
                 {"name": name, "role": "teacher", "consent": {"publish": False}},

@@ -60,6 +60,9 @@ def tiny_pdf(name: str) -> bytes:
     return out.encode("ascii")
 
 
+PRIVATE_PATRONYMICS = 4  # the last ones of the list: only people without consent have them
+
+
 class People:
     """Names for one organization: unique ids, drawn from the three disjoint pools of surnames."""
 
@@ -67,12 +70,15 @@ class People:
         self.rng = rng
         self.ids: set[str] = set()
 
-    def adult(self, pool: list[tuple[str, str]]) -> tuple[str, str, str]:
-        """(id, «Фамилия Имя Отчество», «Имя Отчество Фамилия»)"""
+    def adult(self, pool: list[tuple[str, str]], private: bool = False) -> tuple[str, str, str]:
+        """(id, «Фамилия Имя Отчество», «Имя Отчество Фамилия»). A ``private`` person's patronymic is drawn from
+        patronymics nobody published has: «Имя Отчество» of a withheld person, forbidden in the whole district,
+        is then never a consenting person's of another organization."""
         female = self.rng.random() < 0.7
         surname = self.rng.choice(pool)[female]
         first = self.rng.choice(words.FEMALE_NAMES if female else words.MALE_NAMES)
-        patronymic = self.rng.choice(words.PATRONYMICS)[female]
+        patronymics = words.PATRONYMICS[-PRIVATE_PATRONYMICS:] if private else words.PATRONYMICS[:-PRIVATE_PATRONYMICS]
+        patronymic = self.rng.choice(patronymics)[female]
         person_id = self._id(f"{surname}-{first[0]}{patronymic[0]}")
         return person_id, f"{surname} {first} {patronymic}", f"{first} {patronymic} {surname}"
 

@@ -211,3 +211,13 @@ def test_every_site_file_is_read_but_images(tmp_path):
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     read = {piece.rel for piece in site_texts(tmp_path) if not getattr(piece, "path", True)}
     assert read == set(FORMATS)
+
+
+def test_a_lead_inside_the_word_before_a_name_does_not_hide_the_name():
+    """«…ла Лидия»: the lead «а л» (initials) starts inside «приходила» and is skipped; the name beginning one
+    letter later must still be searched (leads overlap)."""
+    withheld = split_name("data/organizations/kolledzh/mentors/sedova-ln.yaml", "Седова Лидия Николаевна")
+    other = split_name("data/mentors/a-l.yaml", "Белова Анна Леонидовна")  # her initials make «а л» a lead
+    search = NameSearch.of(NamePolicy((withheld, other), (), ()))
+    for text in ("В гости приходила Лидия Николаевна Седова", "Выступила Лидия Николаевна", "пришла Л. Н. Седова"):
+        assert search.find(text, section="shkola-3"), text

@@ -6,14 +6,12 @@ import functools
 import http.server
 import json
 import re
-import shlex
 import shutil
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 from lxml import html as lxml_html
 
 from conftest import ROOT, mkdocs_build, run_cli, tree_digest
@@ -245,39 +243,7 @@ def test_plain_mkdocs_builds_the_district_section(tmp_path):
     assert not (tmp_path / "plain" / "shkola-3").exists()  # sections are built by nastavnik build only
 
 
-# ---------------------------------------------------------------- the CI matrix workflow
-
-WORKFLOW = DEMO / ".github" / "workflows" / "nastavnik.yml"
-
-
-def test_the_ci_workflow_builds_organizations_as_a_matrix_and_merges_them():
-    from generator.cli.main import parser
-
-    flow = yaml.safe_load(WORKFLOW.read_text("utf-8"))
-    assert set(flow[True]) >= {"push", "pull_request"}  # PyYAML reads the key «on» as True
-    jobs = flow["jobs"]
-    assert set(jobs) >= {"plan", "organization", "site"}
-    assert jobs["organization"]["needs"] == "plan"
-    assert jobs["organization"]["strategy"]["matrix"]["org"] == "${{ fromJSON(needs.plan.outputs.orgs) }}"
-    assert "orgs" in jobs["plan"]["outputs"]
-    assert set(jobs["site"]["needs"]) == {"plan", "organization"}
-
-    commands = []
-    for job in jobs.values():
-        for step in job.get("steps", []):
-            run = step.get("run", "")
-            commands += [line for line in run.splitlines() if line.strip().startswith("nastavnik ")]
-    assert any("--org" in c for c in commands) and any("--prebuilt" in c for c in commands)
-    for command in commands:
-        argv = shlex.split(re.sub(r"\$\{\{[^}]*\}\}", "ID", command))[1:]
-        parser().parse_args(argv)  # exits (SystemExit) on an unknown verb or option
-
-    upload = next(s for s in jobs["organization"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact"))
-    download = next(s for s in jobs["site"]["steps"] if s.get("uses", "").startswith("actions/download-artifact"))
-    assert upload["with"]["name"].startswith("org-") and download["with"]["pattern"] == "org-*"
-    assert download["with"]["merge-multiple"] is True
-    merge = next(c for c in commands if "--prebuilt" in c)
-    assert f"--prebuilt {download['with']['path']}" in merge
+# ---------------------------------------------------------------- the CI matrix workflow: test_workflow.py
 
 
 # ---------------------------------------------------------------- search in the browser
@@ -320,3 +286,34 @@ def test_search_finds_cyrillic_words_within_the_section(server):
     assert all(path.startswith("/gimnaziya-1/") for path in found)
     top = search(server + "/", "исследовательская")  # the district's index holds its own pages only
     assert not any(path.startswith("/gimnaziya-1/practices/") for path in top)
+
+
+def test_stats_ranks_organizations_by_the_share_of_pupils_involved(built):
+    doc = page(built / "site" / "stats" / "index.html")
+    table = doc.xpath("//h2[@id='ohvat']/following-sibling::table")[0]
+    rows = [[cell.text_content().strip() for cell in row.xpath("./td|./th")] for row in table.xpath(".//tbody/tr")]
+    shares = [float(row[3].split()[0].replace(",", ".")) for row in rows if row[3] != "—"]
+    assert len(shares) >= 2 and shares == sorted(shares, reverse=True)
+    assert [row[0] for row in rows[: len(shares)]] == [str(i) for i in range(1, len(shares) + 1)]
+    assert all(row[0] == "—" and row[2] == "нет данных" for row in rows[len(shares) :])  # no figures: last, unranked
+
+
+def test_stats_offers_the_organizations_figures_in_three_formats(built):
+    import csv
+    import io
+    import json
+
+    from openpyxl import load_workbook
+
+    site = built / "site"
+    links = [a.get("href") for a in page(site / "stats" / "index.html").cssselect(".nv-downloads a")]
+    assert links == ["../monitoring.xlsx", "../monitoring.csv", "../monitoring.json"]
+    rows = list(csv.reader(io.StringIO((site / "monitoring.csv").read_bytes().decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:2] == ["Организация", "Учебный год"]
+    assert {row[0] for row in rows[1:] if row and row[0] != "Организация"} >= {
+        "МБОУ «Школа № 3»",
+        "МБОУ «Гимназия № 1»",
+    }
+    data = json.loads((site / "monitoring.json").read_text(encoding="utf-8"))
+    assert len(data["organizations"]) == len(ORGS)
+    assert load_workbook(site / "monitoring.xlsx").sheetnames == ["По организациям и формам", "Охват"]

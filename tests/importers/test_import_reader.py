@@ -265,7 +265,7 @@ def test_docx_items_before_any_section_and_no_period_in_the_title(tmp_path):
     roadmap = imported.roadmap
     assert len(roadmap.sections) == 1 and roadmap.sections[0].heading is None
     assert (roadmap.period, roadmap.period_kind) == ("2025-2026", "academic_year")
-    assert "период не найден в названии — принят «2025-2026»" in notes(imported)
+    assert "период не найден в названии — принят «2025-2026» по годам в сроках" in notes(imported)
 
 
 def test_docx_unknown_column_is_kept_as_a_labelled_sub_point(tmp_path):

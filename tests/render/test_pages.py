@@ -345,7 +345,7 @@ def test_practices_list_and_pages_show_authors_form_year_and_files(site):
     assert (
         files[0].get("href") == "../../files/plan-shkoly-molodogo-pedagoga.pdf" and files[0].get("download") is not None
     )
-    assert text(page.cssselect(".nv-doc__meta")[0]) == "PDF, 14 КБ"
+    assert text(page.cssselect(".nv-doc__meta")[0]) == "PDF, 23 КБ"
 
 
 def test_library_groups_documents_by_category_with_real_file_sizes(site):
@@ -362,7 +362,7 @@ def test_library_groups_documents_by_category_with_real_file_sizes(site):
     assert text(polozhenie.cssselect(".nv-doc__size")[0]) == "PDF, 1,2 МБ"
     assert polozhenie.cssselect("a")[0].get("href") == "../files/polozhenie-o-nastavnichestve.pdf"
     order = doc.cssselect("#doc-prikaz-minobr-oblasti .nv-doc__size")[0]
-    assert text(order) == "PDF, 22 КБ"
+    assert text(order) == "PDF, 32 КБ"
     federal = doc.cssselect("#doc-rasporyazhenie-r-145")[0]
     assert "на другом сайте" in text(federal) and federal.cssselect("a")[0].get("download") is None
 
@@ -403,7 +403,10 @@ def test_parents_page_has_forms_steps_consent_forms_and_faq(site):
         "Учитель – ученик",
     ]
     steps = doc.cssselect("ol.nv-steps li")
-    assert len(steps) == 5 and text(steps[0]).startswith("Расскажите о своём запросе")
+    assert len(steps) == 6 and text(steps[0]).startswith("Расскажите о своём запросе")
+    step_links = [a.get("href") for a in doc.cssselect("ol.nv-steps a.nv-steps__link")]
+    assert step_links == ["../files/anketa-nastavlyaemogo.docx", "../files/soglasie-roditelya.docx"]
+    assert doc.xpath("//h1/following-sibling::h2")[0].get("id") == "kontakty"  # who to ask comes first
     consent = doc.cssselect("#blanki ~ ul.nv-docs a")[0]
     assert consent.get("href") == "../files/soglasie-roditelya.docx" and consent.get("download") is not None
     assert "DOCX, 37 КБ" in text(doc.cssselect("#blanki ~ ul.nv-docs")[0])
@@ -415,7 +418,7 @@ def test_parents_page_has_forms_steps_consent_forms_and_faq(site):
 def test_stats_has_accessible_tables_and_svg_bar_charts(site):
     doc = parse(site, "stats/")
     tables = doc.cssselect("table.nv-table")
-    assert len(tables) == 6
+    assert len(tables) == 8  # with the shares against targets and the satisfaction surveys
     for table in tables:
         assert table.find("caption") is not None and table.xpath(".//th[@scope='col']")
         wrap = table.getparent()

@@ -38,3 +38,13 @@ def pdf_texts(rel: str, where: str | None, data: bytes) -> Iterator[Piece | Unre
             "проверьте файл глазами или " + _HINT,
             error=False,
         )
+
+
+def has_text_layer(data: bytes) -> bool | None:
+    """Whether any page of the PDF has text; None when it cannot be read (damaged, locked)."""
+    for piece in pdf_texts("", None, data):
+        if isinstance(piece, Unread):
+            return False if not piece.error else None
+        if piece.where.startswith("страница") and piece.text.strip():
+            return True
+    return False

@@ -111,8 +111,12 @@ class NameSearch:
         if self.trigger is not None:
             read, lowered = readable(text)
             skip_until = 0
-            for hit in self.trigger.finditer(lowered):
+            position = 0
+            # Hits may overlap («…ла Лидия»: a lead «а л» inside a word must not hide «лидия» after it), so each
+            # search starts one character after the last hit, not at its end as finditer would.
+            while (hit := self.trigger.search(lowered, position)) is not None:
                 start = hit.start()
+                position = start + 1
                 if start < skip_until or (start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")):
                     continue  # inside a word: not where a name begins
                 for pattern in self._candidates(hit.group(0)):

@@ -1,0 +1,175 @@
+"""The section cache: a section built once is reused while nothing it depends on changed.
+
+``.cache/sections/<name>/`` (the portal's private cache, :func:`generator.project.private_cache`) holds
+the last successful build of each section — an organization's (``<org>``), a school's whole site or a
+district's own pages (``_portal``) — as ``tree/`` (its files), ``entry.pickle`` (the key it was built
+with, the outcome of its build and the digest of every file) and nothing else. A section is reused only
+when its key (:mod:`.cache_key`) is the same, and its files are copied into the build (hard links where
+possible) and verified byte for byte against the recorded digests on the way: a file changed, added or
+missing in the cache means the section is built again. The cache may be deleted at any time; a portal
+without a private cache (a folder that came with the repository, or Windows) builds without one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.project import CACHE, private_cache
+
+FOLDER = "sections"
+ENTRY = "entry.pickle"
+TREE = "tree"
+NOTE = "names.pickle"  # the last search of the section's files for the names of the people of that time
+PORTAL = "_portal"  # a school's whole site, or a district's own pages
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    outcome: Any  # what the section's build gave (a SectionOutcome), reused with the files
+    digests: dict[str, str]  # every file of the tree: path → blake2b
+    extra: Any = None  # what else the section's user keeps (the checks to run again over the tree)
+
+
+class SectionCache:
+    """The sections of one portal kept between builds."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @classmethod
+    def of(cls, root: Path) -> SectionCache | None:
+        folder = private_cache(root, FOLDER)
+        return cls(folder) if folder is not None else None
+
+    def load(self, name: str, key: str) -> Entry | None:
+        """The entry of ``name`` when it was built with ``key`` (None: missing, stale or unreadable)."""
+        try:
+            with open(self.folder / _safe(name) / ENTRY, "rb") as handle:
+                entry = pickle.load(handle)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        return entry if isinstance(entry, Entry) and entry.key == key else None
+
+    def restore(self, name: str, entry: Entry, target: Path) -> bool:
+        """Put the cached tree of ``name`` into the empty folder ``target``, verifying every file's digest.
+
+        False (and ``target`` emptied) when anything differs from what was recorded: the section is then built."""
+        tree = self.folder / _safe(name) / TREE
+        try:
+            found = {p.relative_to(tree).as_posix(): p for p in tree.rglob("*") if p.is_file() or p.is_symlink()}
+            if set(found) != set(entry.digests):
+                raise LookupError
+            for rel, source in sorted(found.items()):
+                if source.is_symlink():
+                    raise LookupError
+                destination = target / rel
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                _link_or_copy(source, destination)
+                if file_digest(destination) != entry.digests[rel]:
+                    raise LookupError
+        except (OSError, LookupError):
+            _empty(target)
+            return False
+        return True
+
+    def store(self, name: str, key: str, outcome: Any, tree: Path, extra: Any = None) -> None:
+        """Keep the section built in ``tree`` with ``key``; the previous entry of ``name`` is replaced at once."""
+        scratch = Path(tempfile.mkdtemp(prefix=".new-", dir=self.folder))
+        try:
+            copy = scratch / TREE
+            digests = {}
+            for source in sorted(tree.rglob("*")):
+                if source.is_dir() and not source.is_symlink():
+                    continue
+                rel = source.relative_to(tree).as_posix()
+                if source.is_symlink() or not source.is_file():
+                    return  # MkDocs writes plain files; anything else is not kept
+                (copy / rel).parent.mkdir(parents=True, exist_ok=True)
+                _link_or_copy(source, copy / rel)
+                digests[rel] = file_digest(copy / rel)
+            with open(scratch / ENTRY, "wb") as handle:
+                pickle.dump(Entry(key, outcome, digests, extra), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            final = self.folder / _safe(name)
+            old = self.folder / f".old-{_safe(name)}-{os.getpid()}"
+            if final.exists():
+                os.rename(final, old)
+            os.rename(scratch, final)
+            shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    def note(self, name: str, record: object) -> None:
+        """Keep a small record beside the entry of ``name`` (replaced at once; lost with the entry)."""
+        folder = self.folder / _safe(name)
+        try:
+            with tempfile.NamedTemporaryFile(dir=folder, prefix=".note-", delete=False) as handle:
+                pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, folder / NOTE)
+        except OSError:
+            pass
+
+    def read_note(self, name: str) -> object:
+        try:
+            with open(self.folder / _safe(name) / NOTE, "rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+
+    def drop(self) -> None:
+        """Forget every section (``nastavnik build --no-cache``)."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+    def size(self) -> int:
+        """Bytes the cache takes on disk (each file once, however many links it has)."""
+        seen, total = set(), 0
+        for path in self.folder.rglob("*"):
+            info = path.lstat()
+            if path.is_file() and (info.st_dev, info.st_ino) not in seen:
+                seen.add((info.st_dev, info.st_ino))
+                total += info.st_size
+        return total
+
+
+def file_digest(path: Path) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def cache_folder(root: Path) -> Path:
+    return root / CACHE / FOLDER
+
+
+def _link_or_copy(source: Path, destination: Path) -> None:
+    """A hard link, or a copy where links are impossible. A program writing into a published file in place
+    (``mkdocs build --dirty`` over ``site/``) would change the cached one too: :meth:`SectionCache.restore`
+    verifies every file's digest, so such a section is built again."""
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copyfile(source, destination)
+
+
+def _empty(folder: Path) -> None:
+    for child in folder.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+
+
+def _safe(name: str) -> str:
+    return name.replace("/", "_").replace("\\", "_") or PORTAL

@@ -1,0 +1,71 @@
+"""A district's own pages (its home, lists of organizations, its news and documents): built, or reused.
+
+They are made from the district's own ``data/`` and ``content/`` and from every organization's summary,
+so their cache key (:mod:`.cache_key`) is the district's own section's, with the digest of the summaries
+added: a new mentor in one school changes the district's totals, and the pages are built again. Reused
+pages are searched again for the names of the current people, as every reused section is (:mod:`.reuse`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.checks.site import SiteCheck, failing
+from generator.district.pages import render_district_pages
+from generator.district.summary import assemble
+from generator.engine.job import EngineJob, section_checks
+from generator.engine.mkdocs import run_engine
+from generator.errors import DataErrors
+from generator.options import BuildOptions
+from generator.pipeline.reuse import Reuse
+from generator.pipeline.sections import SectionOutcome
+from generator.portal.portal import Portal
+from generator.project import Project
+from generator.rules.people import NamePolicy
+from generator.timings import Timings
+
+
+def district_pages(
+    project: Project,
+    portal: Portal,
+    outcomes: Sequence[SectionOutcome],
+    site_dir: Path,
+    names: NamePolicy,
+    options: BuildOptions,
+    environment: str,
+    timings: Timings,
+) -> tuple[SiteCheck, SectionOutcome]:
+    """The district's own pages in the empty ``site_dir`` (before the organizations' sections join them),
+    checked; the checks (for the merged site) and what the engine said. Raises :class:`DataErrors` on a finding."""
+    summaries = [(o.summary, o.honors) for o in outcomes if o.summary is not None]
+    digest = hashlib.blake2b(repr(summaries).encode("utf-8"), digest_size=20).hexdigest()
+    reuse = Reuse.of(project.root, None, environment, options, extra=digest)
+    if reuse is not None and options.cache:
+        reused = reuse.reused(site_dir, names, None)
+        if reused is not None:
+            timings.merge(reused.timings)
+            _raise_on(reused.findings)
+            assert reuse.checks is not None
+            return reuse.checks, reused
+    district = assemble(portal, summaries)
+    with timings.stage("render"):
+        rendered = render_district_pages(district)
+    with timings.stage("mkdocs"):
+        job = EngineJob(portal, rendered, section_checks(project, (), names))
+        engine = run_engine(project, site_dir, job, options.strict)
+    with timings.stage("checks"):
+        findings = tuple(engine.checks.run(site_dir))
+    _raise_on(findings)
+    outcome = SectionOutcome(None, (), 0, True, pages=engine.pages, warnings=engine.warnings, findings=findings,
+                             notes=engine.notes)  # fmt: skip
+    if reuse is not None:
+        with timings.stage("write"):
+            reuse.keep(outcome, site_dir, engine.checks, shared_names=True)
+    return engine.checks, outcome
+
+
+def _raise_on(findings: Sequence) -> None:  # type: ignore[type-arg]
+    if failing(findings):
+        raise DataErrors(list(findings))
