@@ -67,7 +67,10 @@ def test_stats_shows_each_share_against_its_target(minimal):
     )
     assert run_cli("build", cwd=minimal).code == 0
     doc = LexborHTMLParser((minimal / "site" / "stats" / "index.html").read_text(encoding="utf-8"))
-    rows = [[c.text(strip=True) for c in tr.css("th, td")] for tr in doc.css("table.nv-shares tbody tr")]
+    rows = [
+        [c.text(strip=True).replace("\u00a0", " ") for c in tr.css("th, td")]
+        for tr in doc.css("table.nv-shares tbody tr")
+    ]
     assert rows == [
         ["Ученики", "812", "146", "18", "20", "до цели 2 п. п."],
         ["Педагоги", "64", "27", "42,2", "30", "цель достигнута"],

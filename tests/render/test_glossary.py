@@ -39,5 +39,7 @@ def test_parents_page_has_the_dictionary_tooltips_and_public_wording(built_demo)
     source = page.css_first("dl.nv-glossary + p a")
     assert source is not None and "Р-145" in source.text()
     assert page.css("abbr.nv-term[title]")
-    texts = [li.text() for li in page.css("details li")]
+    texts = [
+        li.text().replace("\u00a0", " ") for li in page.css("details li")
+    ]  # typography: a non-breaking space before a dash
     assert any("в методологии — «Успевающий – неуспевающий»" in t for t in texts)
