@@ -72,5 +72,7 @@ def test_library_shows_the_kind_from_the_catalogue_and_the_signature(minimal):
     page = LexborHTMLParser((minimal / "site" / "library" / "index.html").read_text(encoding="utf-8"))
     meta = page.css_first("#doc-r-145 .nv-doc__meta").text().replace("\u202f", " ").replace("\u00a0", " ")
     assert meta.startswith("Распоряжение № Р-145 от 25 декабря 2019 г.") and "Приказ" not in meta
-    signature = page.css_first("#doc-polozhenie .nv-doc__signature").text().replace("\u202f", " ").replace("\u00a0", " ")
+    signature = (
+        page.css_first("#doc-polozhenie .nv-doc__signature").text().replace("\u202f", " ").replace("\u00a0", " ")
+    )
     assert signature == "Подписан электронной подписью: Директор Тестова Т. Т., 30 августа 2025 г.; сертификат 01AB23CD"
