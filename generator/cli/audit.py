@@ -32,15 +32,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> tuple[list[str], int]:
     from generator.checks.audit import Inputs, audit
     from generator.checks.audit.report import github_lines, html_report, summary, text_lines, xlsx_report
-    from generator.errors import DataErrors
-    from generator.portal.check import check
+    from generator.portal.check import checked_portal
     from generator.project import Project
 
     project = Project.find()
-    checked = check(project)
-    if checked.problems.errors or checked.portal is None:
-        raise DataErrors(checked.problems.sorted())
-    portal = checked.portal
+    portal = checked_portal(project)
     site = project.site_dir
     findings = audit(Inputs(portal, project.content_dir, site if (site / "index.html").is_file() else None))
     code = 1 if args.strict and any(f.failed for f in findings) else 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from generator.errors import DataErrors, UsageError
+from generator.errors import UsageError
 
 HELP = "выгрузить дорожную карту (json, xlsx, csv, ics)"
 DESCRIPTION = "Выгружает дорожную карту в машиночитаемом виде."
@@ -22,15 +22,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> tuple[list[str], int]:
-    from generator.portal.check import check
+    from generator.portal.check import checked_portal
     from generator.project import Project
     from generator.render.exports import EXPORTERS
 
     project = Project.find()
-    checked = check(project)
-    if checked.problems.errors or checked.portal is None:
-        raise DataErrors(checked.problems.sorted())
-    portal = checked.portal
+    portal = checked_portal(project)
     if args.roadmap:
         roadmap = next((r for r in portal.roadmaps if r.id == args.roadmap), None)
         if roadmap is None:

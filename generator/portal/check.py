@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.errors import Problems
+from generator.errors import DataErrors, Problems
 from generator.models import Curator, Mentor
 from generator.portal.portal import Portal, build_portal
 from generator.portal.roadmap_checks import check_roadmap_items, check_staleness
@@ -57,3 +57,11 @@ def check(project: Project, today: dt.date | None = None, timings: Timings | Non
             portal = build_portal(records, project.content_dir, today, last_changed(project), project.site_url)
             check_staleness(portal, records, lambda: changed_on(project, (project.data_dir,)), problems)
     return Checked(sources, records, problems, portal)
+
+
+def checked_portal(project: Project) -> Portal:
+    """The checked Portal of a verb that needs valid data (export, audit); every error raised as :class:`DataErrors`."""
+    checked = check(project)
+    if checked.problems.errors or checked.portal is None:
+        raise DataErrors(checked.problems.sorted())
+    return checked.portal
