@@ -138,6 +138,7 @@ def test_the_generator_is_tested_on_linux_fully_and_on_windows_and_macos():
     assert set(other["strategy"]["matrix"]["os"]) == {"windows-latest", "macos-latest"}
     commands = _commands({"jobs": {"other": other}})
     assert "python -m pip install --require-hashes -r requirements/test.lock" in commands
+    assert 'python -m pytest -m "not browser and not office"' in commands  # Chromium, LibreOffice: Debian only
     for step in _steps(workflow):
         assert step.get("name"), step
         if "uses" in step:

@@ -11,8 +11,6 @@ seed 001 where the reflow guess is wrong (in its extra table); everything else m
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,9 +20,7 @@ from importers.test_import_seeds import SEEDS, counts, differences, expected_for
 from office_builders import SEEDS as SEED_DIR
 from office_builders import libreoffice, text_variants
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("soffice") is None and not os.environ.get("CI"), reason="LibreOffice is installed by make test"
-)
+pytestmark = pytest.mark.office  # LibreOffice, Tesseract and Ghostscript: `make test` installs them
 
 
 @pytest.fixture(scope="module")

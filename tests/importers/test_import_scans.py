@@ -10,8 +10,6 @@ of six pages): kept to these two documents.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,10 +19,7 @@ from generator.importers import import_roadmap
 from importers.test_import_seeds import ITEM, expected_for, norm
 from office_builders import SEEDS, libreoffice, scanned_pdf
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("soffice") and shutil.which("tesseract")) and not os.environ.get("CI"),
-    reason="LibreOffice and Tesseract are installed by make test",
-)
+pytestmark = pytest.mark.office  # LibreOffice, Tesseract and Ghostscript: `make test` installs them
 
 
 def _flat(sections: list[dict]) -> list[dict]:

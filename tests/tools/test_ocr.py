@@ -6,7 +6,6 @@ an image and saved as a JPEG-only PDF (tests/office_builders.py) — a file like
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import pikepdf
@@ -17,10 +16,7 @@ from generator.checks.names.pdf import has_text_layer
 from import_builders import DocxBuilder
 from office_builders import libreoffice, scanned_pdf
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("soffice") and shutil.which("tesseract")) and not os.environ.get("CI"),
-    reason="LibreOffice and Tesseract are installed by make test",
-)
+pytestmark = pytest.mark.office  # LibreOffice, Tesseract and Ghostscript: `make test` installs them
 
 
 def _images(path):
