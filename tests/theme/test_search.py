@@ -54,6 +54,9 @@ def search(page, query: str) -> int:  # type: ignore[no-untyped-def]
     box.type(query)
     page.keyboard.press("End")
     page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent.trim() !== {PLACEHOLDER!r}")
+    # what a person reads once the search has opened: no fade of the overlay still running (axe and the
+    # contrast checks would otherwise see half-transparent text)
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     return page.locator(".md-search-result__item").count()
 
 
