@@ -19,15 +19,20 @@ from pathlib import Path
 
 from generator.errors import ImportFailed, UsageError
 
-HELP = "импортировать дорожную карту из DOCX, DOC, ODT, RTF, XLSX, XLS, ODS или CSV"
+HELP = "импортировать дорожную карту из документа, таблицы, PDF или скана"
 DESCRIPTION = (
-    "Читает дорожную карту из документа Word или OpenDocument, таблицы Excel или CSV "
-    "и записывает data/roadmaps/ID.yaml. Форматы .doc, .rtf, .odt, .xls, .ods открываются через LibreOffice."
+    "Читает дорожную карту из документа Word или OpenDocument, таблицы Excel или CSV, PDF или скана "
+    "(PDF без текста, JPG, PNG) и записывает data/roadmaps/ID.yaml. Форматы .doc, .rtf, .odt, .xls, .ods "
+    "открываются через LibreOffice; скан распознаёт Tesseract — проверьте ячейки, которые перечислит отчёт."
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="ФАЙЛ", help="документ .docx, .doc, .odt, .rtf, .xlsx, .xls, .ods или .csv")
+    parser.add_argument(
+        "file",
+        metavar="ФАЙЛ",
+        help="файл .docx, .doc, .odt, .rtf, .pdf, .xlsx, .xls, .ods, .csv или скан .jpg, .jpeg, .png",
+    )
     parser.add_argument(
         "--id", metavar="ID", help="имя файла дорожной карты (латиницей); по умолчанию — из названия и периода"
     )
