@@ -10,13 +10,12 @@ seed 001 where the reflow guess is wrong (in its extra table); everything else m
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from conftest import copy_portal, run_cli
-from importers.test_import_seeds import SEEDS, counts, differences, expected_for
+from importers.test_import_seeds import SEEDS, counts, differences, expected_for, imported_export
 from office_builders import SEEDS as SEED_DIR
 from office_builders import libreoffice, text_variants
 
@@ -52,11 +51,7 @@ PDF_KNOWN = {
 @pytest.mark.parametrize("seed", SEEDS)
 def test_converted_seed_imports_exactly(converted, portal, seed, fmt):
     roadmap_id = f"seed-{seed}-{fmt}"
-    imported = run_cli("import", str(converted / f"seed-{seed}.{fmt}"), "--id", roadmap_id, cwd=portal)
-    assert imported.code == 0, imported.text
-    exported = run_cli("export", "--roadmap", roadmap_id, "--format", "json", cwd=portal)
-    assert exported.code == 0, exported.text
-    got = json.loads(exported.out)
+    got = imported_export(portal, converted / f"seed-{seed}.{fmt}", roadmap_id)
     expected = expected_for(seed, "xlsx" if fmt in ("xls", "ods") else "docx")
     problems = differences(expected, got)
     if fmt == "pdf":

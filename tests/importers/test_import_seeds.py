@@ -110,6 +110,15 @@ def counts(data: dict[str, Any]) -> dict[str, int]:
     }
 
 
+def imported_export(portal: Path, source: Path, roadmap_id: str) -> dict:
+    """``nastavnik import`` of ``source``, read back through ``nastavnik export --format json``: what a tool sees."""
+    imported = run_cli("import", str(source), "--id", roadmap_id, cwd=portal)
+    assert imported.code == 0, imported.text
+    exported = run_cli("export", "--roadmap", roadmap_id, "--format", "json", cwd=portal)
+    assert exported.code == 0, exported.text
+    return json.loads(exported.out)
+
+
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory) -> Path:
     return copy_portal("minimal", tmp_path_factory.mktemp("seeds"))
@@ -118,12 +127,7 @@ def portal(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("fmt", ["docx", "xlsx"])
 @pytest.mark.parametrize("seed", SEEDS)
 def test_seed_imports_exactly(portal, seed, fmt):
-    roadmap_id = f"seed-{seed}-{fmt}"
-    imported = run_cli("import", str(SEED_DIR / f"seed-{seed}.{fmt}"), "--id", roadmap_id, cwd=portal)
-    assert imported.code == 0, imported.text
-    exported = run_cli("export", "--roadmap", roadmap_id, "--format", "json", cwd=portal)
-    assert exported.code == 0, exported.text
-    got = json.loads(exported.out)
+    got = imported_export(portal, SEED_DIR / f"seed-{seed}.{fmt}", f"seed-{seed}-{fmt}")
     expected = expected_for(seed, fmt)
     problems = differences(expected, got)
     assert not problems, f"seed-{seed}.{fmt}: расхождений {len(problems)}:\n" + "\n".join(problems)
