@@ -26,10 +26,14 @@ _RULES = [
     (re.compile(r"(?<!\d )(?<!\d\u00a0)(?<![А-Яа-яЁё])((?:г|гг|ул|д|им|пр|пос|рис|см)\.) (?=[А-ЯЁ0-9])"), r"\1" + NBSP),
     (re.compile(r" (?=[—–] )"), NBSP),  # the word before a dash
 ]
+_CANDIDATE = re.compile(r"[\d№§.] | [—–] |[а-яё] [А-ЯЁ]\.")
+"""Where any of the rules could apply: most text nodes of a page (indentation, single words) have no such place."""
 
 
 def typeset_text(text: str) -> str:
     """``text`` (no tags) with Russian non-breaking spaces."""
+    if _CANDIDATE.search(text) is None:
+        return text
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
     return text
