@@ -1,15 +1,17 @@
 """A district's own pages (its home, lists of organizations, its news and documents): built, or reused.
 
-They are made from the district's own ``data/`` and ``content/`` and from every organization's summary,
-so their cache key (:mod:`.cache_key`) is the district's own section's, with the digest of the summaries
-added: a new mentor in one school changes the district's totals, and the pages are built again. Reused
+They are made from the district's own ``data/`` and ``content/`` and from every organization's summary.
+Their Markdown and downloads are rendered first (a fraction of a second): the cache key (:mod:`.cache_key`)
+is the district's own section's with the digest of what was rendered added, so a new mentor in one school
+changes the district's totals and the pages are built again, while a typo corrected in a mentor's biography,
+which no district page shows, leaves them as they were. Reused
 pages are searched again for the names of the current people, as every reused section is (:mod:`.reuse`).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from generator.checks.site import SiteCheck, failing
@@ -40,8 +42,10 @@ def district_pages(
     """The district's own pages in the empty ``site_dir`` (before the organizations' sections join them),
     checked; the checks (for the merged site) and what the engine said. Raises :class:`DataErrors` on a finding."""
     summaries = [(o.summary, o.honors) for o in outcomes if o.summary is not None]
-    digest = hashlib.blake2b(repr(summaries).encode("utf-8"), digest_size=20).hexdigest()
-    reuse = Reuse.of(project.root, None, environment, options, extra=digest)
+    district = assemble(portal, summaries)
+    with timings.stage("render"):
+        rendered = render_district_pages(district)
+    reuse = Reuse.of(project.root, None, environment, options, extra=_digest(rendered))
     if reuse is not None and options.cache:
         reused = reuse.reused(site_dir, names, None)
         if reused is not None:
@@ -49,9 +53,6 @@ def district_pages(
             _raise_on(reused.findings)
             assert reuse.checks is not None
             return reuse.checks, reused
-    district = assemble(portal, summaries)
-    with timings.stage("render"):
-        rendered = render_district_pages(district)
     with timings.stage("mkdocs"):
         job = EngineJob(portal, rendered, section_checks(project, (), names))
         engine = run_engine(project, site_dir, job, options.strict)
@@ -64,6 +65,18 @@ def district_pages(
         with timings.stage("write"):
             reuse.keep(outcome, site_dir, engine.checks, shared_names=True)
     return engine.checks, outcome
+
+
+def _digest(rendered: Mapping[str, str | bytes]) -> str:
+    """Every rendered page and download, by its path: what the engine makes the district's pages from."""
+    h = hashlib.blake2b(digest_size=20)
+    for src in sorted(rendered):
+        content = rendered[src]
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        for part in (src.encode("utf-8"), data):
+            h.update(len(part).to_bytes(8, "little"))
+            h.update(part)
+    return h.hexdigest()
 
 
 def _raise_on(findings: Sequence) -> None:  # type: ignore[type-arg]

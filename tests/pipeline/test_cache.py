@@ -71,6 +71,42 @@ def test_an_organizations_data_rebuilds_only_that_organization(warm):
     assert "Главный инженер-агроном" in page
 
 
+def _district_entry(root: Path) -> int:
+    """The district's own pages in the cache: a build replaces their entry (a new file), a reuse reads it."""
+    return (root / ".cache/sections/_portal/entry.pickle").stat().st_ino
+
+
+def test_a_change_no_district_page_shows_keeps_the_district_pages(warm):
+    """A mentor named in the organization's latest news (which the district's home lists) has her biography
+    edited: it appears on the organization's pages only, so the district's own pages, rendered again and found the
+    same, are taken from the cache."""
+    home = warm / "site/index.html"
+    before, entry = home.read_bytes(), _district_entry(warm)
+    mentor = warm / "data/organizations/shkola-3/mentors/solovyeva-iv.yaml"
+    mentor.write_text(mentor.read_text("utf-8").replace("Руководит", "Много лет руководит"), encoding="utf-8")
+    result, doc = build(warm)
+    assert result.code == 0, result.text
+    assert doc["built"] == ["shkola-3"]
+    assert "Много лет руководит" in (warm / "site/shkola-3/mentors/solovyeva-iv/index.html").read_text("utf-8")
+    assert _district_entry(warm) == entry and home.read_bytes() == before
+
+
+def test_a_change_the_district_shows_rebuilds_the_district_pages(warm):
+    """An organization's short name is on the district's home page: its pages are built again and show it."""
+    home = warm / "site/index.html"
+    entry = _district_entry(warm)
+    program = warm / "data/organizations/kolledzh/program.yaml"
+    program.write_text(
+        program.read_text("utf-8").replace("short_name: ГБПОУ «Приреченский колледж»", "short_name: ГБПОУ «ПАТК»"),
+        encoding="utf-8",
+    )
+    result, doc = build(warm)
+    assert result.code == 0, result.text
+    assert doc["built"] == ["kolledzh"]
+    assert _district_entry(warm) != entry
+    assert "ГБПОУ «ПАТК»" in home.read_text("utf-8")
+
+
 def test_an_organizations_content_rebuilds_only_that_organization(warm):
     post = warm / "content/organizations/shkola-3/news/posts/2026-09-25-start.md"
     post.write_text(post.read_text("utf-8") + "\nВстреча пар прошла в актовом зале.\n", encoding="utf-8")
