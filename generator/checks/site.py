@@ -30,7 +30,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.checks.names import MAX_READ, check_names, names_in
+from generator.checks.names import MAX_READ, check_names, names_in, search_for
 from generator.checks.scan import Embeds, Scan
 from generator.checks.trusted import OWN_TEMPLATE_DIRS, Trusted, trusted
 from generator.errors import Problem, Severity
@@ -158,6 +158,7 @@ class PageChecks:
     """
 
     def __init__(self, site_check: SiteCheck, site: Path) -> None:
+        search_for(site_check.names)  # here, before the child is forked: a region's takes seconds to prepare
         self._stream: Stream[dict[str, EarlyPage]] = Stream(partial(_check_pages, site_check, site))
 
     def page(self, rel: str, raw: bytes) -> None:

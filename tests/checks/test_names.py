@@ -221,3 +221,40 @@ def test_a_lead_inside_the_word_before_a_name_does_not_hide_the_name():
     search = NameSearch.of(NamePolicy((withheld, other), (), ()))
     for text in ("В гости приходила Лидия Николаевна Седова", "Выступила Лидия Николаевна", "пришла Л. Н. Седова"):
         assert search.find(text, section="shkola-3"), text
+
+
+CROWD = tuple(
+    Name(f"data/organizations/school-{i}/mentors/p{i}.yaml", p[0][0], p[1][0], p[2][0]) for i, p in enumerate(PEOPLE)
+)
+
+
+@SETTINGS
+@given(person=people, case=st.sampled_from(CASES), style=st.sampled_from(STYLES), withheld=st.booleans())
+def test_a_withheld_person_is_found_among_a_crowd_of_namesakes(person, case, style, withheld):
+    """A region: the whole population withheld, or consenting, at once — many share a surname, a first name
+    or a patronymic. Only the phrases of people whose next word follows are tried (and remembered per search):
+    that must never hide the person. (A consenting crowd leaves out people with the person's initials: «Живаго
+    Е. А.» of a consenting Евгений Андреевич is his name, and is masked.)"""
+    target = name_of(person)
+    initials = lambda n: (n.first[0], (n.patronymic or " ")[0])  # noqa: E731
+    others = tuple(
+        n
+        for n in CROWD
+        if (n.surname, n.first, n.patronymic) != (target.surname, target.first, target.patronymic)
+        and (withheld or initials(n) != initials(target))
+    )
+    policy = NamePolicy((target, *others), (), ()) if withheld else NamePolicy((target,), (), others)
+    search = NameSearch.of(policy)
+    text = f"На встрече выступил(а) {written(person, case, style)}, все остались довольны."
+    for _ in range(2):  # the second time from what the search remembered
+        assert any(rule.who == WHO for rule in search.find(text)), text
+
+
+def test_a_shorter_surname_in_a_file_name_is_searched_too():
+    """«ivanova.jpg» holds «ivanov» + «a»: Иванов Алексей's slug, though «ivanova» is a surname of its own."""
+    ivanov = split_name("data/mentors/ivanov-ap.yaml", "Иванов Алексей Петрович")
+    ivanova = split_name("data/mentors/ivanova-mp.yaml", "Иванова Мария Петровна")
+    search = NameSearch.of(NamePolicy((ivanov, ivanova), (), ()))
+    assert {rule.who for rule in search.find_in_path("files/ivanova.jpg")} == {ivanov.who}
+    assert ivanova.who in {rule.who for rule in search.find_in_path("files/m-ivanova.jpg")}
+    assert search.find_in_path("files/petrova.jpg") == set()

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 from pathlib import PurePosixPath
+from typing import Generic, TypeVar
 
 from generator.checks.names.patterns import trie
 from generator.rules.people import Name
 from generator.translit import SPELLINGS, spellings
 
 _SEP = r"[-_.]?"
+R = TypeVar("R")
 
 
 def _letter_options(word: str) -> set[str]:
@@ -25,6 +30,56 @@ def _spellings(word: str) -> set[str]:
     if low.endswith("ия"):  # the usual spelling of «-ия»: Maria, Yulia
         found |= {v + "ia" for v in _spellings(low[:-2])}
     return found
+
+
+def slug_anchors(name: Name, with_id: bool) -> frozenset[str]:
+    """What every file name :func:`slug_regex` finds contains: a spelling of the surname, or the own id."""
+    own = own_id(name) if with_id else None
+    return (spellings(name.surname) if name.surname else frozenset()) | ({own} if own else set())
+
+
+@dataclass(frozen=True)
+class Slugs(Generic[R]):
+    """Slug regexes, each with what it stands for, searched in file names. A file name is searched only with
+    the regexes whose surname spelling (or id) it contains: one search of all of them first, so a region's
+    thousands of withheld people cost a file name one search, not thousands."""
+
+    sources: tuple[tuple[str, R], ...]
+    anchors: re.Pattern[str] | None
+    by_anchor: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, slugs: Iterable[tuple[str, frozenset[str], R]]) -> Slugs[R]:
+        """``slugs``: (regex, anchors, what it stands for)."""
+        sources: list[tuple[str, R]] = []
+        by_anchor: dict[str, list[int]] = {}
+        for index, (source, anchors, value) in enumerate(slugs):
+            sources.append((source, value))
+            for anchor in anchors:
+                by_anchor.setdefault(anchor, []).append(index)
+        return cls(
+            tuple(sources),
+            re.compile(trie(by_anchor)) if by_anchor else None,
+            {anchor: tuple(indices) for anchor, indices in by_anchor.items()},
+        )
+
+    def found_in(self, low: str) -> list[R]:
+        """What the slugs found in the lower-cased file name ``low`` stand for."""
+        if self.anchors is None:
+            return []
+        indices: set[int] = set()
+        position = 0
+        while (hit := self.anchors.search(low, position)) is not None:
+            position = hit.start() + 1
+            word = hit.group(0)
+            for end in range(1, len(word) + 1):  # a shorter spelling is another surname («ivanov-a», «ivanova»)
+                indices.update(self.by_anchor.get(word[:end], ()))
+        return [self.sources[i][1] for i in sorted(indices) if _compiled(self.sources[i][0]).search(low)]
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 def slug_regex(name: Name, with_id: bool) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from generator.checks.names.forms import Gender, gender_of, plain, word_forms
 from generator.rules.people import Name
@@ -47,12 +48,18 @@ class Word:
         return self.parts[0]
 
     def regex(self, capital: bool = False) -> str:
-        body = _HYPHEN.join(f"(?:{trie(part)})" for part in self.parts)
-        return f"(?-i:(?=[А-Я]))(?:{body})" if capital else f"(?:{body})"
+        return _word_regex(self.parts, capital)
 
     @property
     def letter(self) -> str:
         return next(iter(self.parts[0]))[0]
+
+
+@cache
+def _word_regex(parts: tuple[frozenset[str], ...], capital: bool) -> str:
+    """Once per word: a region's thousands of Marias and Petrovnas share their forms' regex."""
+    body = _HYPHEN.join(f"(?:{trie(part)})" for part in parts)
+    return f"(?-i:(?=[А-Я]))(?:{body})" if capital else f"(?:{body})"
 
 
 def initial(letter: str) -> str:
@@ -126,7 +133,39 @@ def _forms(surname: str | None, first: str, patronymic: str | None) -> NameForms
     return found
 
 
-def same_name(a: Name, b: Name) -> bool:
-    """Two records with one full name («ё» and «е», case aside)."""
-    key = lambda n: (plain(n.surname or ""), plain(n.first), plain(n.patronymic or ""))  # noqa: E731
-    return key(a) == key(b)
+def name_key(name: Name) -> tuple[str, str, str]:
+    """A full name with «ё» and «е», and case, aside: two records with one key have one name."""
+    return plain(name.surname or ""), plain(name.first), plain(name.patronymic or "")
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Follow:
+    """What can come right after the first word of a name written in two words or more: a form of one of its
+    words (of a part of one: «Петрова-Водкина»), or its initials («М.», «МП»). Every phrase of
+    :func:`phrases` begins with a word, its separators hold no letters, and each word it continues with is
+    a form or an initial — so where the next letters are neither, none of the person's phrases can match,
+    and they need not be tried (a region names twenty thousand people; a page mentions a few)."""
+
+    words: frozenset[str]
+    initials: frozenset[str]
+
+    @classmethod
+    def of(cls, forms: NameForms) -> Follow:
+        words = [w for w in (forms.surname, forms.first, forms.patronymic) if w is not None]
+        runs = {run for w in words for part in w.parts for form in part for run in _LETTERS.findall(form)}
+        initials = {forms.first.letter} | ({forms.patronymic.letter} if forms.patronymic else set())
+        return cls(frozenset(runs), frozenset(initials))
+
+    def admits(self, following: str) -> bool:
+        return following in self.words or (0 < len(following) <= 2 and set(following) <= self.initials)
+
+
+def following(lowered: str, start: int) -> str:
+    """The letters after the word that begins at ``start`` (past any spaces and punctuation), lower-cased
+    text; "" when none follow."""
+    word = _LETTERS.match(lowered, start)
+    after = _LETTERS.search(lowered, word.end() if word else start + 1)
+    return after.group(0) if after else ""

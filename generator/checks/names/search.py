@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from generator.checks.names.forms import save_forms_cache
-from generator.checks.names.latin import slug_regex, surname_variants
-from generator.checks.names.patterns import bounded, forms_of, phrases, same_name, trie
+from generator.checks.names.latin import Slugs, slug_anchors, slug_regex, surname_variants
+from generator.checks.names.patterns import Follow, bounded, following, forms_of, name_key, phrases, trie
 from generator.checks.names.text import readable
 from generator.rules.people import Name, NamePolicy
 
@@ -17,6 +17,7 @@ WITHHELD = "имя человека без согласия на публика�
 MINOR_SURNAME = "фамилия несовершеннолетнего"
 MINOR_LATIN = "фамилия несовершеннолетнего латиницей"
 SLUG = "имя человека без согласия на публикацию латиницей"
+_TRIED_LIMIT = 200_000  # (hit, next word) pairs remembered by one search
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class _Pattern:
     flags: int
     rule: Rule | None  # None: a published name, masked
     section: str | None = None  # a mask that applies only in this section (a name a withheld person shares)
+    follow: Follow | None = None  # what must come after its first word; None: one word (a minor's surname alone)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -56,31 +58,44 @@ class NameSearch:
     patterns: dict[str, list[_Pattern]]  # by lead
     latin: re.Pattern[str] | None
     latin_rules: dict[str, Rule]  # by spelling
-    slugs: tuple[tuple[re.Pattern[str], Rule], ...]  # searched in paths only
+    slugs: Slugs[Rule]  # searched in paths only
+    tried: dict[tuple[str, str], tuple[_Pattern, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, policy: NamePolicy) -> NameSearch:
         patterns: dict[str, list[_Pattern]] = {}
         latin: dict[str, Rule] = {}
 
-        def add(leads: Iterable[str], regex: str, rule: Rule | None, section: str | None = None) -> None:
-            compiled = _Pattern(bounded(regex), re.IGNORECASE, rule, section)
+        def add(
+            leads: Iterable[str],
+            regex: str,
+            rule: Rule | None,
+            section: str | None = None,
+            follow: Follow | None = None,
+        ) -> None:
+            compiled = _Pattern(bounded(regex), re.IGNORECASE, rule, section, follow)
             for lead in leads:
                 patterns.setdefault(lead, []).append(compiled)
 
         minors = {name.who for name in policy.minors}
+        withheld_names = {name_key(other) for other in policy.withheld}
         for name in policy.published:
-            shared = any(same_name(name, other) for other in policy.withheld)
-            for regex, leads in phrases(forms_of(name), first_with_patronymic=False):
-                add(leads, regex, None, name.section if shared else None)
-        slugs = []
+            shared = name_key(name) in withheld_names
+            forms = forms_of(name)
+            follow = Follow.of(forms)
+            for regex, leads in phrases(forms, first_with_patronymic=False):
+                add(leads, regex, None, name.section if shared else None, follow)
+        slugs: list[tuple[str, frozenset[str], Rule]] = []
         for name in policy.withheld:
             rule = Rule(name.who, WITHHELD)
-            for regex, leads in phrases(forms_of(name), first_with_patronymic=True):
-                add(leads, regex, rule)
-            slug = slug_regex(name, with_id=name.who not in minors)  # a pupil's own page may be published
+            forms = forms_of(name)
+            follow = Follow.of(forms)
+            for regex, leads in phrases(forms, first_with_patronymic=True):
+                add(leads, regex, rule, follow=follow)
+            with_id = name.who not in minors  # a pupil's own page may be published
+            slug = slug_regex(name, with_id)
             if slug:
-                slugs.append((re.compile(slug), Rule(name.who, SLUG)))
+                slugs.append((slug, slug_anchors(name, with_id), Rule(name.who, SLUG)))
         for name in policy.minors:  # the surname alone (a patronymic alone is shared by too many)
             forms = forms_of(name)
             if forms.surname is not None:
@@ -88,21 +103,21 @@ class NameSearch:
                 latin.update(dict.fromkeys(surname_variants(name), Rule(name.who, MINOR_LATIN)))
                 slug = slug_regex(name, with_id=False)
                 if slug:
-                    slugs.append((re.compile(slug), Rule(name.who, MINOR_LATIN)))
+                    slugs.append((slug, slug_anchors(name, with_id=False), Rule(name.who, MINOR_LATIN)))
         for group in patterns.values():
             group.sort(key=lambda p: p.rule is not None)  # published names first
         forbidden = any(p.rule for group in patterns.values() for p in group)
         return cls(
-            re.compile(trie(patterns)) if forbidden else None,
+            re.compile(r"(?<!\w)(?:" + trie(patterns) + ")") if forbidden else None,  # where a word begins
             patterns,
             re.compile(rf"(?:{trie(latin)})(?![a-z])") if latin else None,  # the start is checked in find()
             latin,
-            tuple(slugs),
+            Slugs.of(slugs),
         )
 
     @property
     def empty(self) -> bool:
-        return self.trigger is None and self.latin is None and not self.slugs
+        return self.trigger is None and self.latin is None and not self.slugs.sources
 
     def find(self, text: str, section: str = "") -> dict[Rule, int]:
         """Each rule ``text`` breaks, with the line of its first finding; ``section``: where the text is
@@ -119,7 +134,7 @@ class NameSearch:
                 position = start + 1
                 if start < skip_until or (start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")):
                     continue  # inside a word: not where a name begins
-                for pattern in self._candidates(hit.group(0)):
+                for pattern in self._tried(hit.group(0), following(lowered, start)):
                     if pattern.rule is None and pattern.section is not None and pattern.section != section:
                         continue  # a shared name: masked only in the consenting person's own section
                     match = pattern.regex.match(read, start)
@@ -139,7 +154,19 @@ class NameSearch:
     def find_in_path(self, path: str) -> set[Rule]:
         """Rules a file name breaks: a name in Latin letters, as a file name spells it."""
         low = path.lower()
-        return {rule for regex, rule in self.slugs if regex.search(low)}
+        return set(self.slugs.found_in(low))
+
+    def _tried(self, hit: str, after: str) -> tuple[_Pattern, ...]:
+        """The candidates of ``hit`` that can match where ``after`` follows its word: only the phrases of the
+        people whose words or initials ``after`` is (:class:`Follow`), and one-word patterns. Remembered: a site
+        names its people again and again, and a region's common first name leads thousands of patterns."""
+        key = (hit, after)
+        tried = self.tried.get(key)
+        if tried is None:
+            tried = tuple(p for p in self._candidates(hit) if p.follow is None or p.follow.admits(after))
+            if len(self.tried) < _TRIED_LIMIT:
+                self.tried[key] = tried
+        return tried
 
     def _candidates(self, hit: str) -> list[_Pattern]:
         """Patterns whose lead is ``hit`` or a prefix of it, published names first."""
@@ -160,4 +187,7 @@ def search_for(policy: NamePolicy) -> NameSearch:
 
 def clashes(policy: NamePolicy) -> list[tuple[Name, Name]]:
     """(withheld, published) pairs of records with one full name."""
-    return [(w, p) for w in policy.withheld for p in policy.published if same_name(w, p)]
+    published: dict[tuple[str, str, str], list[Name]] = {}
+    for name in policy.published:
+        published.setdefault(name_key(name), []).append(name)
+    return [(w, p) for w in policy.withheld for p in published.get(name_key(w), ())]
