@@ -13,7 +13,6 @@ get them). Whatever is not in the key is not read by a section's build; any doub
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import os
 import platform
 import re
@@ -140,10 +139,18 @@ def _file_digest(path: Path) -> str:
 
 
 def _distributions() -> set[str]:
+    """Every installed distribution as its metadata folder names it (``mkdocs-1.6.1.dist-info``: name and
+    version), with the time the folder last changed, so a reinstall of the same version counts too. Read from
+    the folders' names, not their metadata: reading a hundred METADATA files took a tenth of a school's build."""
     found = set()
-    for dist in importlib.metadata.distributions():
-        name = dist.metadata["Name"] if dist.metadata else None
-        found.add(f"{name}=={dist.version}")
+    for entry in dict.fromkeys(sys.path):
+        try:
+            with os.scandir(entry or ".") as items:
+                for item in items:
+                    if item.name.endswith((".dist-info", ".egg-info")):
+                        found.add(f"{item.name}@{item.stat().st_mtime_ns}")
+        except OSError:  # a zip file, a folder gone: nothing installed there
+            continue
     return found
 
 
