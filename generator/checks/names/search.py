@@ -50,8 +50,9 @@ class NameSearch:
     """The compiled search for one :class:`NamePolicy`.
 
     A quick pass finds where any name word begins (a trie of every form of every name word, and of
-    initials); only there are the full patterns tried, published names first: a match of one is
-    skipped whole. A published name that a withheld person shares is masked only in its own section.
+    initials); only there are the full patterns tried, published names first: the text a published name
+    matches is skipped, unless a withheld name matches more of it («Воробьёв Т. О.» is not «Воробьёв Т.»,
+    Тимур Сергеевич, who consented). A published name that a withheld person shares is masked only in its own section.
     """
 
     trigger: re.Pattern[str] | None  # over lower-cased text, case-sensitive: that is several times faster
@@ -134,6 +135,7 @@ class NameSearch:
                 position = start + 1
                 if start < skip_until or (start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")):
                     continue  # inside a word: not where a name begins
+                masked = 0  # where the longest published name matched here ends (masks come first)
                 for pattern in self._tried(hit.group(0), following(lowered, start)):
                     if pattern.rule is None and pattern.section is not None and pattern.section != section:
                         continue  # a shared name: masked only in the consenting person's own section
@@ -141,9 +143,10 @@ class NameSearch:
                     if match is None:
                         continue
                     if pattern.rule is None:
-                        skip_until = match.end()
-                        break
-                    found.setdefault(pattern.rule, read.count("\n", 0, start) + 1)
+                        masked = max(masked, match.end())
+                    elif match.end() > masked:  # the text says more than the published name: «Воробьёв Т. О.»
+                        found.setdefault(pattern.rule, read.count("\n", 0, start) + 1)  # is not «Воробьёв Т.»
+                skip_until = max(skip_until, masked)
         if self.latin is not None:
             raw = text.lower()
             for m in self.latin.finditer(raw):
