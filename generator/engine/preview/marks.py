@@ -42,22 +42,22 @@ class Marks(BasePlugin):  # type: ignore[type-arg]
         self.pages: frozenset[str] | None = None  # the pages to rebuild; None: a full build
         self.doubt: str | None = None  # why this partial build cannot stand (then a full one follows)
         self.rebuilt: list[str] = []  # the pages rebuilt, in order
-        self._entries: dict[str, list[dict[str, Any]]] = {}  # search entries of each page, by source path
-        self._order: list[str] = []  # the pages, in the order MkDocs builds them
+        self._entries: dict[str, list[dict[str, Any]]] = {}  # search entries of each page, by its URL
+        self._order: list[str] = []  # the URLs of the pages, in the order the last full build made them
+        self._built: list[str] = []  # the URLs of the pages this build made
         self._after_build: dict[str, bytes] = {}  # what the last build wrote after its pages (feeds)
         self._before_post: dict[str, tuple[int, int]] = {}
         self._start = 0
 
     def start(self, pages: frozenset[str] | None) -> None:
-        self.pages, self.doubt, self.rebuilt = pages, None, []
+        self.pages, self.doubt, self.rebuilt, self._built = pages, None, [], []
 
     def forget(self) -> None:
         """The build folder no longer holds the last build (it failed): only a full build may follow."""
-        self._entries, self._after_build = {}, {}
+        self._entries, self._after_build, self._order = {}, {}, []
 
     @event_priority(-1000)  # after every plugin has added its files (the blog its views, ours the pages)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        self._order = [f.src_uri for f in files.documentation_pages()]
         if self.pages is not None:
             for file in files:
                 file.is_modified = _modified(file, self.pages)  # type: ignore[method-assign]
@@ -67,13 +67,14 @@ class Marks(BasePlugin):  # type: ignore[type-arg]
     def _entries_start(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         self._start = len(_search_entries(config) or [])
         self.rebuilt.append(page.file.src_uri)
+        self._built.append(page.url)
         return context
 
     @event_priority(-5)  # after the search plugin read the page
     def _entries_end(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         entries = _search_entries(config)
         if entries is not None:
-            self._entries[page.file.src_uri] = entries[self._start :]
+            self._entries[page.url] = entries[self._start :]
         return context
 
     on_page_context = CombinedEvent(_entries_start, _entries_end)
@@ -83,11 +84,13 @@ class Marks(BasePlugin):  # type: ignore[type-arg]
         site = Path(config.site_dir)
         self._before_post = _stats(site)
         entries = _search_entries(config)
-        if self.pages is not None and entries is not None:
-            missing = [src for src in self._order if src not in self._entries]
-            if missing:
-                self.doubt = f"нет записей поиска для {missing[0]}"
-            entries[:] = [entry for src in self._order for entry in self._entries.get(src, [])]
+        if self.pages is None:  # a page made twice (same URL) could not have its entries put back: doubt then
+            self._order = list(self._built) if len(set(self._built)) == len(self._built) else []
+        elif entries is not None:
+            unknown = [url for url in self._built if url not in self._order]
+            if unknown or not self._order or len(set(self._built)) != len(self._built):
+                self.doubt = "записи поиска прошлой сборки не подходят"
+            entries[:] = [entry for url in self._order for entry in self._entries.get(url, [])]
 
     @event_priority(-1000)  # after every plugin wrote its files (ours cleans the feeds at -110)
     def _after_post_build(self, *, config: MkDocsConfig) -> None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,12 +44,24 @@ BUILD_DELAY = 0.05  # seconds without new events before a rebuild: an editor's s
 SHUTDOWN_DELAY = 0.25
 
 
+class _Observer(watchdog.observers.Observer):  # type: ignore[misc, valid-type]
+    """The system's observer, saying when it listens (an edit before that would be missed)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listening: Callable[[], None] = lambda: None
+
+    def start(self) -> None:
+        super().start()
+        self.listening()
+
+
 class NativeServer(LiveReloadServer):
     """:class:`LiveReloadServer` with the system's own file-change notifications instead of polling."""
 
     def __init__(self, builder, host: str, port: int, root: str, mount_path: str = "/") -> None:  # type: ignore[no-untyped-def]
         super().__init__(builder=builder, host=host, port=port, root=root, mount_path=mount_path)
-        self.observer = watchdog.observers.Observer()
+        self.observer: _Observer = _Observer()
         self.build_delay = BUILD_DELAY
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
@@ -109,8 +121,9 @@ def serve(project: Project, host: str, port: int, say=print) -> None:  # type: i
         builder()
         for path in _watched(project, config):
             server.watch(str(path))
-        say(f"Предпросмотр: {server.url} (остановить — Ctrl+C)")
-        sys.stdout.flush()
+        server.observer.listening = lambda: say(
+            f"Предпросмотр: {server.url} (остановить — Ctrl+C); файлы сайта — в папке {preview.served}"
+        )
         try:
             server.serve()
         except KeyboardInterrupt:

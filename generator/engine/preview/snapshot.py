@@ -107,7 +107,7 @@ def plan(before: Snapshot | None, after: Snapshot) -> Plan:
         return Plan(full=True, reason="первая сборка")
     changed = [name for name, digest in after.parts.items() if before.parts.get(name) != digest]
     if changed or before.parts.keys() != after.parts.keys():
-        return Plan(full=True, reason=PART_NAMES.get(changed[0], changed[0]) if changed else "другой набор проверок")
+        return Plan(full=True, reason=", ".join(PART_NAMES[name] for name in changed) or "другой набор частей")
     return Plan(full=False, pages=frozenset(src for src, text in after.pages.items() if before.pages.get(src) != text))
 
 
