@@ -91,7 +91,7 @@ def serving(root: Path) -> Iterator[Server]:
     )
     server = Server(proc, f"http://127.0.0.1:{port}/nastavnichestvo/")
     try:
-        server.folder  # the first build is done
+        assert server.folder.is_dir()  # the first build is done
         yield server
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
@@ -171,7 +171,7 @@ def test_the_search_index_holds_the_new_text_and_no_stale_entry(demo):
         after = json.loads(fetch(index_url) or "{}")["docs"]
         assert not any(OLD_POSITION in d["text"] for d in after)
         assert [d["location"] for d in after] == [d["location"] for d in before]  # same entries, same order
-        changed = [d for d, old in zip(after, before) if d != old]
+        changed = [d for d, old in zip(after, before, strict=True) if d != old]
         assert MENTOR_PAGE in {d["location"] for d in changed}
         assert all(NEW_POSITION in d["text"] for d in changed), changed  # the rest as the last build left it
 

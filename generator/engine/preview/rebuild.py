@@ -150,7 +150,9 @@ class Preview:
     def _failed(self, message: str) -> None:
         """Say why; the preview keeps the last good site, and the next build is a full one."""
         self.say(message)
-        self.say("Предпросмотр не обновлён: показана последняя удачная сборка. Исправьте ошибку — страница обновится сама.")
+        self.say(
+            "Предпросмотр не обновлён: показана последняя удачная сборка. Исправьте ошибку — страница обновится сама."
+        )
         self.last = None
         self.marks.forget()
 

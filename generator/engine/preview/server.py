@@ -107,7 +107,7 @@ def serve(project: Project, host: str, port: int, say=print) -> None:  # type: i
             preview._failed(exc.user_message())
         except MkDocsException as exc:
             preview._failed(f"MkDocs: {exc}")
-        except Exception as exc:  # noqa: BLE001 - a bug must not stop the preview; the next build is a full one
+        except Exception as exc:  # a bug must not stop the preview; the next build is a full one
             preview._failed(f"внутренняя ошибка генератора при пересборке ({type(exc).__name__}: {exc})")
 
     server = NativeServer(builder, host, port, str(preview.served), mount_path)
