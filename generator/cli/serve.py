@@ -12,7 +12,10 @@ import argparse
 from generator.errors import UsageError
 
 HELP = "предпросмотр с автообновлением"
-DESCRIPTION = "Запускает предпросмотр сайта; страница обновляется при изменении data/, content/, theme/ и mkdocs.yml."
+DESCRIPTION = (
+    "Запускает предпросмотр сайта; страница обновляется при изменении data/, content/, theme/ и mkdocs.yml. "
+    "Правка в data/ перерисовывает только страницы, которые она затрагивает; остальные изменения — весь сайт."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -59,7 +59,14 @@ class Preview:
             self.say(warning.format())
         rendered = generated or render_pages(portal)
         snapshot = take(
-            self.project, Path(config.config_file_path), config.theme.dirs, portal, rendered, people, build_date()
+            self.project,
+            Path(config.config_file_path),
+            config.theme.dirs,
+            portal,
+            rendered,
+            people,
+            build_date(),
+            config.watch,
         )
         job = EngineJob(portal, rendered, section_checks(self.project, people))
         todo = plan(self.last, snapshot)

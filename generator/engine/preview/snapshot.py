@@ -56,7 +56,7 @@ PART_NAMES = {
     "pages": "добавлена или удалена страница",
     "titles": "изменился заголовок страницы",
     "content": "изменилась папка content/",
-    "config": "изменился mkdocs.yml",
+    "config": "изменился mkdocs.yml или папка из его watch",
     "theme": "изменилось оформление",
     "people": "изменились согласия или имена людей",
     "withheld": "изменились фотографии без согласия",
@@ -74,6 +74,7 @@ def take(
     rendered: Mapping[str, str | bytes],
     people: Iterable[tuple[str, Mentor | Curator]],
     today: dt.date,
+    watched: Iterable[str] = (),
 ) -> Snapshot:
     """The snapshot of a checked portal and its rendered pages (``rendered``: what the plugin is given)."""
     pages = {src: text for src, text in rendered.items() if isinstance(text, str) and src.endswith(".md")}
@@ -90,7 +91,7 @@ def take(
         "pages": _digest("\0".join(sorted(pages) + other_files)),
         "titles": _digest("\0".join(f"{src}\0{title_lines(text)}" for src, text in sorted(pages.items()))),
         "content": _tree_digest([project.content_dir]),
-        "config": _tree_digest([config_file]),
+        "config": _tree_digest([config_file, *(Path(p) for p in watched)]),  # and mkdocs.yml's own `watch:`
         "theme": _tree_digest([Path(theme_dir()), *(Path(d) for d in theme_dirs if _is_portal_dir(project, d))]),
         "people": _digest(repr(name_policy(people))),
         "withheld": _digest(repr(sorted(map(str, portal.withheld_files)))),
