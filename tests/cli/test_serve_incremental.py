@@ -176,6 +176,17 @@ def test_the_search_index_holds_the_new_text_and_no_stale_entry(demo):
         assert all(NEW_POSITION in d["text"] for d in changed), changed  # the rest as the last build left it
 
 
+def test_an_edit_of_a_roadmap_item_updates_its_page_and_the_exports(demo):
+    with serving(demo) as server:
+        mark = len(server.lines)
+        edit(demo, "data/roadmaps/dk-2026-2027.yaml", "result: Аналитическая справка", "result: Аналитический отчёт")
+        wait_for(server.base + "roadmap/", lambda html: "Аналитический отчёт" in html, REBUILD_SECONDS)
+        wait_for(server.base + "roadmap.csv", lambda text: "Аналитический отчёт" in text, REBUILD_SECONDS)
+        line = server.rebuilt(mark)
+        assert line.startswith("Обновлено за") and "roadmap.csv" in line, line
+        assert ";Аналитическая справка;" not in (fetch(server.base + "roadmap.csv") or "")  # the old cell is gone
+
+
 def test_a_new_title_rebuilds_the_whole_site(demo):
     with serving(demo) as server:
         mark = len(server.lines)

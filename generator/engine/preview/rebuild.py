@@ -28,6 +28,7 @@ from generator.render.pages import render_pages
 from generator.translate import mkdocs_message
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
+SITE_WIDE = frozenset({"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"})  # not named in the report
 
 
 class Preview:
@@ -43,7 +44,6 @@ class Preview:
         self.last: Snapshot | None = None  # of the site in build_dir and served, when they are the same good build
         self.started = False
         self.config = None  # the last configuration (its plugins get on_shutdown at the end)
-        self.last_plan: Plan | None = None
         self.total = 0  # pages of the last full build
         self.served.mkdir(parents=True, exist_ok=True)
 
@@ -69,24 +69,22 @@ class Preview:
             config.watch,
         )
         job = EngineJob(portal, rendered, section_checks(self.project, people))
-        todo = plan(self.last, snapshot)
-        if not todo.full and not todo.pages:
-            self.last_plan = todo
-            self.say(f"Обновлено за {_seconds(start)}: ни одна страница не изменилась")
-            return False
+        todo = plan(self.last, snapshot)  # no page changed: the exports may have, MkDocs still runs
         outcome = self._build(config, job, todo)
         if outcome is not None and not todo.full and self.marks.doubt:
             todo = Plan(full=True, reason=self.marks.doubt)
             outcome = self._build(self._config(), job, todo)
         if outcome is None:
             return False
-        self.last, self.last_plan = snapshot, todo
+        self.last = snapshot
         rebuilt = len(self.marks.rebuilt)
         if todo.full:
             self.total = rebuilt
             self.say(f"Полная пересборка за {_seconds(start)}: {todo.reason} ({_pages(rebuilt)})")
         else:
-            self.say(f"Обновлено за {_seconds(start)}: {_pages(rebuilt)} из {self.total}")
+            files = [rel for rel in outcome if not rel.endswith(".html") and rel not in SITE_WIDE]
+            also = f"; файлы: {', '.join(files)}" if files else ""
+            self.say(f"Обновлено за {_seconds(start)}: {_pages(rebuilt)} из {self.total}{also}")
         return True
 
     def close(self) -> None:
@@ -106,7 +104,8 @@ class Preview:
         return config
 
     def _build(self, config, job: EngineJob, todo: Plan) -> list[str] | None:  # type: ignore[no-untyped-def]
-        """MkDocs into the build folder, checked, then shown; the files it changed, or None on failure."""
+        """MkDocs into the build folder, checked, then shown; the files whose bytes changed in the shown site
+        (a partial build; [] for a full one), or None on failure."""
         from mkdocs.commands.build import build
         from mkdocs.exceptions import MkDocsException
 
@@ -150,9 +149,8 @@ class Preview:
             self.say(warning.format())
         if todo.full:
             self._show_all()
-        else:
-            _show(self.build_dir, self.served, changed)
-        return changed
+            return []
+        return _show(self.build_dir, self.served, changed)
 
     def _failed(self, message: str) -> None:
         """Say why; the preview keeps the last good site, and the next build is a full one."""
@@ -194,8 +192,10 @@ def _check_files(
         shutil.rmtree(mirror, ignore_errors=True)
 
 
-def _show(build_dir: Path, served: Path, changed: Iterable[str]) -> None:
-    """Copy into the shown site the files of ``changed`` whose bytes differ there (each replaced at once)."""
+def _show(build_dir: Path, served: Path, changed: Iterable[str]) -> list[str]:
+    """Copy into the shown site the files of ``changed`` whose bytes differ there (each replaced at once);
+    return those."""
+    shown = []
     for rel in changed:
         data = (build_dir / rel).read_bytes()
         target = served / rel
@@ -207,6 +207,8 @@ def _show(build_dir: Path, served: Path, changed: Iterable[str]) -> None:
         temporary = target.with_name(target.name + ".nastavnik-new")
         temporary.write_bytes(data)
         os.replace(temporary, target)
+        shown.append(rel)
+    return shown
 
 
 class _Quiet(logging.Filter):
