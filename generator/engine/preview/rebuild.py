@@ -70,6 +70,8 @@ class Preview:
         )
         job = EngineJob(portal, rendered, section_checks(self.project, people))
         todo = plan(self.last, snapshot)  # no page changed: the exports may have, MkDocs still runs
+        if self.last is None and self.total:
+            todo = Plan(full=True, reason="прошлая пересборка не удалась")
         outcome = self._build(config, job, todo)
         if outcome is not None and not todo.full and self.marks.doubt:
             todo = Plan(full=True, reason=self.marks.doubt)

@@ -26,6 +26,7 @@ from generator.engine.preview.rebuild import Preview
 from generator.errors import BuildFailed, NastavnikError
 from generator.project import ORGANIZATIONS, Project
 from generator.sources.config import theme_dir
+from generator.translate import mkdocs_message
 
 # What a change is: the system also reports files opened and read (the build reads data/ itself), and
 # MkDocs' polling never saw those; a change of permissions or times (``touch``) counts, as it did there.
@@ -106,7 +107,7 @@ def serve(project: Project, host: str, port: int, say=print) -> None:  # type: i
         except NastavnikError as exc:
             preview._failed(exc.user_message())
         except MkDocsException as exc:
-            preview._failed(f"MkDocs: {exc}")
+            preview._failed(f"mkdocs.yml: {mkdocs_message(str(exc))}")
         except Exception as exc:  # a bug must not stop the preview; the next build is a full one
             preview._failed(f"внутренняя ошибка генератора при пересборке ({type(exc).__name__}: {exc})")
 
