@@ -204,12 +204,16 @@ NEW_MENTOR = (
 
 def test_a_new_mentor_rebuilds_the_whole_site(demo):
     with serving(demo) as server:
+        posts = (fetch(server.base + "feed_rss_created.xml") or "").count("<item>")
+        assert posts > 0
         mark = len(server.lines)
         (demo / "data/mentors/prokhorova-kv.yaml").write_text(NEW_MENTOR, encoding="utf-8")
         wait_for(server.base + "mentors/prokhorova-kv/", lambda html: "Учитель химии" in html, REBUILD_SECONDS)
         wait_for(server.base + "mentors/", lambda html: "Прохорова" in html, REBUILD_SECONDS)
         line = server.rebuilt(mark)
         assert line.startswith("Полная пересборка за") and "добавлена или удалена страница" in line, line
+        # each post once in the feed, as after the first build (plain `mkdocs serve` adds them again each time)
+        assert (fetch(server.base + "feed_rss_created.xml") or "").count("<item>") == posts
 
 
 def test_a_consent_withdrawn_rebuilds_the_whole_site_and_the_name_is_nowhere(demo):

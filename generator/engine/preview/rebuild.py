@@ -99,9 +99,13 @@ class Preview:
         config = load_config(config_file=str(self.project.config_file), site_dir=str(self.build_dir))
         config.site_url = self.serve_url
         config.plugins[NAME] = self.marks
-        if not self.started:  # MkDocs keeps the plugins that need it between configurations (Plugins.plugin_cache)
-            config.plugins.on_startup(command="serve", dirty=False)
-            self.started = True
+        # Each build starts its plugins afresh, as `mkdocs build` would: MkDocs keeps the instances of those with
+        # on_startup between configurations, and the RSS plugin gathers its posts from on_startup on — under
+        # `mkdocs serve` every rebuild adds them to the feed again.
+        if self.config is not None and self.started:
+            self.config.plugins.on_shutdown()
+        config.plugins.on_startup(command="serve", dirty=False)
+        self.started = True
         self.config = config
         return config
 
