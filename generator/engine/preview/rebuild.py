@@ -142,6 +142,9 @@ class Preview:
             return []
         after = _stats(self.build_dir)
         changed = sorted(rel for rel, stat in after.items() if before.get(rel) != stat)
+        if not todo.full and before.keys() - after.keys():  # a partial build removes nothing: a doubt
+            self.marks.doubt = "файл сайта исчез при пересборке"
+            return []
         assert plugin.site_check is not None
         found = (
             plugin.site_check.run(self.build_dir, early=plugin.early)
@@ -161,9 +164,12 @@ class Preview:
     def _failed(self, message: str) -> None:
         """Say why; the preview keeps the last good site, and the next build is a full one."""
         self.say(message)
-        self.say(
-            "Предпросмотр не обновлён: показана последняя удачная сборка. Исправьте ошибку — страница обновится сама."
-        )
+        if self.total:
+            self.say(
+                "Предпросмотр не обновлён: показана последняя удачная сборка. Исправьте ошибку — страница обновится сама."
+            )
+        else:
+            self.say("Предпросмотр ещё не собран: исправьте ошибку — сайт появится сам, перезапускать не нужно.")
         self.last = None
         self.marks.forget()
 
@@ -193,7 +199,8 @@ def _check_files(
             os.link(site / rel, target)
             if rel.endswith(".html") and rel not in known:  # theme pages (404.html): checked against the whole site
                 known[rel] = site_check.page(site, rel, (site / rel).read_bytes())
-        return site_check.run(mirror, early={rel: page for rel, page in known.items() if rel in set(changed)})
+        wanted = set(changed)
+        return site_check.run(mirror, early={rel: page for rel, page in known.items() if rel in wanted})
     finally:
         shutil.rmtree(mirror, ignore_errors=True)
 
