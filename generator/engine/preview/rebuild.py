@@ -42,8 +42,6 @@ class Preview:
         self.say = say
         self.marks = Marks()
         self.last: Snapshot | None = None  # of the site in build_dir and served, when they are the same good build
-        self.started = False
-        self.config = None  # the last configuration (its plugins get on_shutdown at the end)
         self.total = 0  # pages of the last full build
         self.served.mkdir(parents=True, exist_ok=True)
 
@@ -89,24 +87,12 @@ class Preview:
             self.say(f"Обновлено за {_seconds(start)}: {_pages(rebuilt)} из {self.total}{also}")
         return True
 
-    def close(self) -> None:
-        if self.config is not None and self.started:
-            self.config.plugins.on_shutdown()
-
     def _config(self):  # type: ignore[no-untyped-def]
         from mkdocs.config import load_config
 
         config = load_config(config_file=str(self.project.config_file), site_dir=str(self.build_dir))
         config.site_url = self.serve_url
         config.plugins[NAME] = self.marks
-        # Each build starts its plugins afresh, as `mkdocs build` would: MkDocs keeps the instances of those with
-        # on_startup between configurations, and the RSS plugin gathers its posts from on_startup on — under
-        # `mkdocs serve` every rebuild adds them to the feed again.
-        if self.config is not None and self.started:
-            self.config.plugins.on_shutdown()
-        config.plugins.on_startup(command="serve", dirty=False)
-        self.started = True
-        self.config = config
         return config
 
     def _build(self, config, job: EngineJob, todo: Plan) -> list[str] | None:  # type: ignore[no-untyped-def]
@@ -127,6 +113,10 @@ class Preview:
         logger.addHandler(collector)
         quiet = _Quiet()
         logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+        # Each build starts and stops its plugins, as `mkdocs build` does: MkDocs keeps the instances of those with
+        # on_startup between configurations, and the RSS plugin gathers its posts from on_startup on — under
+        # `mkdocs serve`, every rebuild adds them to the feed again.
+        config.plugins.on_startup(command="serve", dirty=False)
         try:
             build(config, serve_url=self.serve_url, dirty=not todo.full)
         except (MkDocsException, SystemExit) as exc:
@@ -134,6 +124,7 @@ class Preview:
             self._failed("\n".join([*(f"MkDocs: {m}" for m in logged), f"MkDocs: {mkdocs_message(str(exc))}"]))
             return None
         finally:
+            config.plugins.on_shutdown()
             logger.removeHandler(collector)
             logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
         for problem in collector.problems:

@@ -132,7 +132,6 @@ def serve(project: Project, host: str, port: int, say=print) -> None:  # type: i
         finally:
             server.shutdown()
     finally:
-        preview.close()
         shutil.rmtree(work, ignore_errors=True)
 
 
