@@ -147,18 +147,38 @@ def test_an_edit_of_one_mentor_re_renders_only_the_pages_that_show_it(demo):
         assert len(untouched) > total / 2
         assert not [rel for rel in untouched if OLD_POSITION in after[rel][1].decode("utf-8")]
 
-        with serving(demo) as fresh:  # the same portal, built whole (at another port: its address is in the pages)
-            full = files(fresh.folder)
-            assert fresh.lines[0].startswith("Полная пересборка за")
-        assert full.keys() == after.keys()
+        assert differences_from_a_full_build(demo, server, after) == []
 
-        def same(rel: str, data: bytes, server: Server) -> bytes:
-            """The file without what differs from build to build: the port, the feeds' times, gzip's header."""
-            data = gzip.decompress(data) if rel.endswith(".gz") else data
-            return FEED_TIMES.sub(b"", data.replace(server.base.encode(), b"http://preview/"))
 
-        differ = sorted(rel for rel in full if same(rel, full[rel][1], fresh) != same(rel, after[rel][1], server))
-        assert differ == []
+def differences_from_a_full_build(root: Path, server: Server, served: dict[str, tuple[int, bytes]]) -> list[str]:
+    """The files of ``served`` (what ``server`` shows) that differ from a full build of ``root`` as it is now."""
+    with serving(root) as fresh:  # the same portal, built whole (at another port: its address is in the pages)
+        full = files(fresh.folder)
+        assert fresh.lines[0].startswith("Полная пересборка за")
+    assert full.keys() == served.keys()
+
+    def same(rel: str, data: bytes, server: Server) -> bytes:
+        """The file without what differs from build to build: the port, the feeds' times, gzip's header."""
+        data = gzip.decompress(data) if rel.endswith(".gz") else data
+        return FEED_TIMES.sub(b"", data.replace(server.base.encode(), b"http://preview/"))
+
+    return sorted(rel for rel in full if same(rel, full[rel][1], fresh) != same(rel, served[rel][1], server))
+
+
+def test_pages_not_rebuilt_keep_their_titles_in_the_navigation_of_those_rebuilt(demo):
+    """``nav`` entries without a title take the page's own: a page not rebuilt is not read, yet others show it."""
+    config = demo / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    for entry in ("  - Наставники: mentors/index.md\n", "  - Практики: practices/index.md\n"):
+        assert entry in text
+        text = text.replace(entry, "  - " + entry.split(": ")[1])
+    config.write_text(text, encoding="utf-8")
+    with serving(demo) as server:
+        mark = len(server.lines)
+        edit(demo, MENTOR, OLD_POSITION, NEW_POSITION)
+        wait_for(server.base + MENTOR_PAGE, lambda html: NEW_POSITION in html, REBUILD_SECONDS)
+        assert server.rebuilt(mark).startswith("Обновлено за")
+        assert differences_from_a_full_build(demo, server, files(server.folder)) == []
 
 
 def test_the_search_index_holds_the_new_text_and_no_stale_entry(demo):

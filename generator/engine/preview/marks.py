@@ -46,6 +46,7 @@ class Marks(BasePlugin):  # type: ignore[type-arg]
         self._order: list[str] = []  # the URLs of the pages, in the order the last full build made them
         self._built: list[str] = []  # the URLs of the pages this build made
         self._after_build: dict[str, bytes] = {}  # what the last build wrote after its pages (feeds)
+        self._shown: dict[str, tuple[str | None, dict[str, Any]]] = {}  # each page's title and meta, by URL
         self._before_post: dict[str, tuple[int, int]] = {}
         self._start = 0
 
@@ -54,7 +55,7 @@ class Marks(BasePlugin):  # type: ignore[type-arg]
 
     def forget(self) -> None:
         """The build folder no longer holds the last build (it failed): only a full build may follow."""
-        self._entries, self._after_build, self._order = {}, {}, []
+        self._entries, self._after_build, self._order, self._shown = {}, {}, [], {}
 
     @event_priority(-1000)  # after every plugin has added its files (the blog its views, ours the pages)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -62,6 +63,24 @@ class Marks(BasePlugin):  # type: ignore[type-arg]
             for file in files:
                 file.is_modified = _modified(file, self.pages)  # type: ignore[method-assign]
         return files
+
+    @event_priority(-1000)  # the pages are read (those a partial build rebuilds), none is written yet
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """A page not rebuilt is not read either: its title and front matter, which other pages show (in the
+        navigation: an entry of ``nav`` without a title, an icon), are put back as the last full build read them."""
+        pages = [f.page for f in files if f.is_documentation_page() and f.page is not None]
+        if self.pages is None:
+            self._shown = {page.url: (page.title, dict(page.meta)) for page in pages}
+            return env
+        for page in pages:
+            if page.file.src_uri in self.pages:
+                continue
+            if page.url not in self._shown:
+                self.doubt = f"страница /{page.url} не была в прошлой сборке"
+                continue
+            title, meta = self._shown[page.url]
+            page.title, page.meta = title, dict(meta)  # type: ignore[misc]
+        return env
 
     @event_priority(40)  # after our plugin spaced the text for search (50), before the search plugin (0)
     def _entries_start(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
