@@ -46,7 +46,7 @@ class Marks(BasePlugin):  # type: ignore[type-arg]
         self._order: list[str] = []  # the URLs of the pages, in the order the last full build made them
         self._built: list[str] = []  # the URLs of the pages this build made
         self._after_build: dict[str, bytes] = {}  # what the last build wrote after its pages (feeds)
-        self._shown: dict[str, tuple[str | None, dict[str, Any]]] = {}  # each page's title and meta, by URL
+        self._shown: dict[str, tuple[str | None, dict[str, Any], Any]] = {}  # title, meta, anchors of each page
         self._before_post: dict[str, tuple[int, int]] = {}
         self._start = 0
 
@@ -67,10 +67,11 @@ class Marks(BasePlugin):  # type: ignore[type-arg]
     @event_priority(-1000)  # the pages are read (those a partial build rebuilds), none is written yet
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """A page not rebuilt is not read either: its title and front matter, which other pages show (in the
-        navigation: an entry of ``nav`` without a title, an icon), are put back as the last full build read them."""
+        navigation: an entry of ``nav`` without a title, an icon), and its headings' anchors, which links from
+        other pages are checked against, are put back as the last full build read them."""
         pages = [f.page for f in files if f.is_documentation_page() and f.page is not None]
         if self.pages is None:
-            self._shown = {page.url: (page.title, dict(page.meta)) for page in pages}
+            self._shown = {page.url: (page.title, dict(page.meta), page.present_anchor_ids) for page in pages}
             return env
         for page in pages:
             if page.file.src_uri in self.pages:
@@ -78,8 +79,9 @@ class Marks(BasePlugin):  # type: ignore[type-arg]
             if page.url not in self._shown:
                 self.doubt = f"страница /{page.url} не была в прошлой сборке"
                 continue
-            title, meta = self._shown[page.url]
+            title, meta, anchors = self._shown[page.url]
             page.title, page.meta = title, dict(meta)  # type: ignore[misc]
+            page.present_anchor_ids = anchors  # links to its headings are checked as in a full build
         return env
 
     @event_priority(40)  # after our plugin spaced the text for search (50), before the search plugin (0)
