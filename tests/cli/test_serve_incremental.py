@@ -222,6 +222,23 @@ NEW_MENTOR = (
 )
 
 
+def test_mkdocs_yml_saved_by_renaming_a_new_file_over_it_rebuilds_every_time(demo):
+    """Editors such as vim save by writing a new file and renaming it over the old one."""
+    config = demo / "mkdocs.yml"
+    original = config.read_text("utf-8")
+    assert "site_name: Наставничество — МБОУ «Школа № 12»\n" in original
+    with serving(demo) as server:
+        for name in ("Наставники-первые", "Наставники-вторые"):
+            mark = len(server.lines)
+            fresh = demo / "mkdocs.yml.new"
+            fresh.write_text(original.replace("site_name: Наставничество — МБОУ", f"site_name: {name} — МБОУ"), "utf-8")
+            os.replace(fresh, config)
+            wait_for(server.base, lambda html, name=name: name in html, REBUILD_SECONDS)
+            line = server.rebuilt(mark)
+            assert line.startswith("Полная пересборка за") and "изменился mkdocs.yml" in line, line
+    assert not server.folder.exists()  # the preview's temporary folder went with the server
+
+
 def test_a_new_mentor_rebuilds_the_whole_site(demo):
     with serving(demo) as server:
         posts = (fetch(server.base + "feed_rss_created.xml") or "").count("<item>")

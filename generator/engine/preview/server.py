@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -66,17 +67,22 @@ class NativeServer(LiveReloadServer):
         self.build_delay = BUILD_DELAY
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
-        """As :meth:`LiveReloadServer.watch`, but only changes (:data:`CHANGES`) ask for a rebuild."""
+        """As :meth:`LiveReloadServer.watch`, but only changes (:data:`CHANGES`) ask for a rebuild. A file is
+        watched through its folder, so that an editor which saves by writing a new file and renaming it over
+        the old one is heard on every system (a watch may follow the old file's node)."""
         path = os.path.abspath(path)
         if path in self._watched_paths:
             self._watched_paths[path] += 1
             return
         self._watched_paths[path] = 1
+        only = path if os.path.isfile(path) else None
 
         def changed(event: watchdog.events.FileSystemEvent) -> None:
             if event.is_directory and event.event_type != watchdog.events.EVENT_TYPE_MOVED:
                 return
             if event.event_type not in CHANGES:
+                return
+            if only is not None and only not in (os.fsdecode(event.src_path), os.fsdecode(event.dest_path or b"")):
                 return
             with self._rebuild_cond:
                 self._want_rebuild = True
@@ -84,7 +90,8 @@ class NativeServer(LiveReloadServer):
 
         handler = watchdog.events.FileSystemEventHandler()
         handler.on_any_event = changed  # type: ignore[method-assign]
-        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
+        folder = os.path.dirname(path) if only else path
+        self._watch_refs[path] = self.observer.schedule(handler, folder, recursive=recursive and not only)
 
 
 def serve(project: Project, host: str, port: int, say=print) -> None:  # type: ignore[no-untyped-def]
@@ -96,7 +103,7 @@ def serve(project: Project, host: str, port: int, say=print) -> None:  # type: i
     try:
         config = load_config(config_file=str(project.config_file))
     except MkDocsException as exc:
-        raise BuildFailed(f"предпросмотр не запустился: {exc}") from None
+        raise BuildFailed(f"предпросмотр не запустился: {mkdocs_message(str(exc))}") from None
     mount_path = urlsplit(config.site_url or "/").path
     work = Path(tempfile.mkdtemp(prefix="nastavnik-serve-"))
     preview = Preview(project, _serve_url(host, port, mount_path), work, say)
@@ -118,6 +125,7 @@ def serve(project: Project, host: str, port: int, say=print) -> None:  # type: i
         return page.read_bytes() if code in (404, 500) and page.is_file() else None
 
     server.error_handler = error_page
+    stop = signal.signal(signal.SIGTERM, _interrupted)  # stopped by the system: the temporary folder goes too
     try:
         builder()
         for path in _watched(project, config):
@@ -132,7 +140,12 @@ def serve(project: Project, host: str, port: int, say=print) -> None:  # type: i
         finally:
             server.shutdown()
     finally:
+        signal.signal(signal.SIGTERM, stop)
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _watched(project: Project, config) -> list[Path]:  # type: ignore[no-untyped-def]
