@@ -103,7 +103,7 @@ class Marks(BasePlugin):  # type: ignore[type-arg]
     @event_priority(100)  # before the search plugin writes the index and the RSS plugin the feeds
     def _before_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        self._before_post = _stats(site)
+        self._before_post = file_stats(site)
         entries = _search_entries(config)
         if self.pages is None:  # a page made twice (same URL) could not have its entries put back: doubt then
             self._order = list(self._built) if len(set(self._built)) == len(self._built) else []
@@ -116,7 +116,7 @@ class Marks(BasePlugin):  # type: ignore[type-arg]
     @event_priority(-1000)  # after every plugin wrote its files (ours cleans the feeds at -110)
     def _after_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        written = [rel for rel, stat in _stats(site).items() if self._before_post.get(rel) != stat]
+        written = [rel for rel, stat in file_stats(site).items() if self._before_post.get(rel) != stat]
         if self.pages is not None:
             for rel in written:
                 if rel == SEARCH_INDEX:
@@ -155,7 +155,7 @@ def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     return entries if isinstance(entries, list) else None
 
 
-def _stats(site: Path) -> dict[str, tuple[int, int]]:
+def file_stats(site: Path) -> dict[str, tuple[int, int]]:
     """Every file of ``site`` by its path: (size, modification time in nanoseconds)."""
     found = {}
     for folder, _dirs, files in os.walk(site):

@@ -20,7 +20,7 @@ from generator.checks.site import EarlyPage, SiteCheck, failing
 from generator.engine.config import _check_for_mkdocs
 from generator.engine.job import EngineJob, section_checks
 from generator.engine.mkdocs import _WarningCollector
-from generator.engine.preview.marks import NAME, Marks, _stats
+from generator.engine.preview.marks import NAME, Marks, file_stats
 from generator.engine.preview.snapshot import Plan, Snapshot, plan, take
 from generator.errors import Problem, format_problems
 from generator.project import Project, build_date
@@ -51,7 +51,7 @@ class Preview:
         config = self._config()
         problems, portal, generated, people = _check_for_mkdocs(self.project)
         if problems.errors or portal is None:
-            self._failed(format_problems(problems.sorted()))
+            self.failed(format_problems(problems.sorted()))
             return False
         for warning in problems.warnings:
             self.say(warning.format())
@@ -103,11 +103,11 @@ class Preview:
 
         plugin = config.plugins.get("nastavnik")
         if plugin is None or not hasattr(plugin, "job"):
-            self._failed("mkdocs.yml: в списке plugins нет «nastavnik» — добавьте строку «- nastavnik» в plugins")
+            self.failed("mkdocs.yml: в списке plugins нет «nastavnik» — добавьте строку «- nastavnik» в plugins")
             return None
         plugin.job = job
         self.marks.start(None if todo.full else todo.pages)
-        before = {} if todo.full else _stats(self.build_dir)
+        before = {} if todo.full else file_stats(self.build_dir)
         collector = _WarningCollector()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(collector)
@@ -121,7 +121,7 @@ class Preview:
             build(config, serve_url=self.serve_url, dirty=not todo.full)
         except (MkDocsException, SystemExit) as exc:
             logged = [mkdocs_message(m) for m in collector.errors]
-            self._failed("\n".join([*(f"MkDocs: {m}" for m in logged), f"MkDocs: {mkdocs_message(str(exc))}"]))
+            self.failed("\n".join([*(f"MkDocs: {m}" for m in logged), f"MkDocs: {mkdocs_message(str(exc))}"]))
             return None
         finally:
             config.plugins.on_shutdown()
@@ -131,7 +131,7 @@ class Preview:
             self.say(problem.format())
         if self.marks.doubt and not todo.full:
             return []
-        after = _stats(self.build_dir)
+        after = file_stats(self.build_dir)
         changed = sorted(rel for rel, stat in after.items() if before.get(rel) != stat)
         if not todo.full and before.keys() - after.keys():  # a partial build removes nothing: a doubt
             self.marks.doubt = "файл сайта исчез при пересборке"
@@ -143,7 +143,7 @@ class Preview:
             else _check_files(plugin.site_check, self.build_dir, changed, plugin.early, self.build_dir.parent)
         )
         if failing(found):
-            self._failed(format_problems(found))
+            self.failed(format_problems(found))
             return None
         for warning in found:
             self.say(warning.format())
@@ -152,7 +152,7 @@ class Preview:
             return []
         return _show(self.build_dir, self.served, changed)
 
-    def _failed(self, message: str) -> None:
+    def failed(self, message: str) -> None:
         """Say why; the preview keeps the last good site, and the next build is a full one."""
         self.say(message)
         if self.total:

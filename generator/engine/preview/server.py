@@ -112,11 +112,11 @@ def serve(project: Project, host: str, port: int, say=print) -> None:  # type: i
         try:
             preview.rebuild()
         except NastavnikError as exc:
-            preview._failed(exc.user_message())
+            preview.failed(exc.user_message())
         except MkDocsException as exc:
-            preview._failed(f"mkdocs.yml: {mkdocs_message(str(exc))}")
+            preview.failed(f"mkdocs.yml: {mkdocs_message(str(exc))}")
         except Exception as exc:  # a bug must not stop the preview; the next build is a full one
-            preview._failed(f"внутренняя ошибка генератора при пересборке ({type(exc).__name__}: {exc})")
+            preview.failed(f"внутренняя ошибка генератора при пересборке ({type(exc).__name__}: {exc})")
 
     server = NativeServer(builder, host, port, str(preview.served), mount_path)
 
