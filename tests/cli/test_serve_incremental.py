@@ -12,6 +12,7 @@ import gzip
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from cli.test_serve import fetch, free_port, wait_for
-from conftest import TODAY, copy_portal
+from conftest import ROOT, TODAY, copy_portal
 
 pytestmark = pytest.mark.slow
 
@@ -78,7 +79,7 @@ class Server:
 
 
 @contextmanager
-def serving(root: Path) -> Iterator[Server]:
+def serving(root: Path, path: str = "/nastavnichestvo/") -> Iterator[Server]:
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -89,7 +90,7 @@ def serving(root: Path) -> Iterator[Server]:
         text=True,
         start_new_session=True,
     )
-    server = Server(proc, f"http://127.0.0.1:{port}/nastavnichestvo/")
+    server = Server(proc, f"http://127.0.0.1:{port}{path}")
     try:
         assert server.folder.is_dir()  # the first build is done
         yield server
@@ -298,3 +299,18 @@ def test_an_error_in_the_data_keeps_the_last_preview_and_the_server(demo):
         wait_for(server.base + MENTOR_PAGE, lambda html: NEW_POSITION in html, REBUILD_SECONDS)
         line = server.rebuilt(mark)
         assert line.startswith("Полная пересборка за") and "прошлая пересборка не удалась" in line, line
+
+
+def test_a_district_is_previewed_too(tmp_path):
+    """A district's preview is its own section (the organizations' summaries on its pages); an edit of the
+    district's data re-renders the pages that show it."""
+    root = tmp_path / "district"
+    shutil.copytree(ROOT / "examples/district", root, ignore=shutil.ignore_patterns("site", ".cache"))
+    with serving(root) as server:
+        home = fetch(server.base) or ""
+        assert "Приреченского муниципального района" in home
+        mark = len(server.lines)
+        edit(root, "data/program.yaml", "организациях Приреченского", "школах и колледжах Приреченского")
+        wait_for(server.base, lambda html: "школах и колледжах" in html, REBUILD_SECONDS)
+        line = server.rebuilt(mark)
+        assert line.startswith("Обновлено за"), line
