@@ -1,4 +1,5 @@
-"""``nastavnik serve [--dev-addr HOST:PORT]``: MkDocs' live preview with our plugin watching ``data/``.
+"""``nastavnik serve [--dev-addr HOST:PORT]``: the live preview (:mod:`generator.engine.preview`): an edit
+of ``data/`` re-renders only the pages it touches; other changes rebuild the whole site.
 
 The work's imports are inside :func:`run`: :func:`generator.cli.main.parser` imports every verb's module
 for its options, and no verb should load at start-up what only another one needs (MkDocs' server).
@@ -8,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 
-from generator.errors import BuildFailed, UsageError
+from generator.errors import UsageError
 
 HELP = "предпросмотр с автообновлением"
-DESCRIPTION = "Запускает предпросмотр сайта; страница обновляется при изменении data/, content/, theme/ и mkdocs.yml."
+DESCRIPTION = (
+    "Запускает предпросмотр сайта; страница обновляется при изменении data/, content/, theme/ и mkdocs.yml. "
+    "Правка в data/ перерисовывает только страницы, которые она затрагивает; остальные изменения — весь сайт."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,18 +28,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> tuple[list[str], int]:
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import MkDocsException
-
+    from generator.engine.preview.server import serve
     from generator.project import Project
 
     project = Project.find()
     host, _, port = args.dev_addr.rpartition(":")
     if not host or not port.isdigit():
         raise UsageError(f"--dev-addr {args.dev_addr}: нужен адрес вида 127.0.0.1:8000")
-    print(f"Предпросмотр: http://{args.dev_addr}/ (остановить — Ctrl+C)", flush=True)
-    try:
-        serve(config_file=str(project.config_file), dev_addr=args.dev_addr, livereload=True)
-    except MkDocsException as exc:
-        raise BuildFailed(f"предпросмотр не запустился: {exc}") from None
+    serve(project, host, int(port), say=lambda line: print(line, flush=True))
     return [], 0

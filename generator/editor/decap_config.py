@@ -9,6 +9,7 @@ name and write the files is :func:`page_settings`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,6 +103,7 @@ def page_settings() -> dict[str, Any]:
     return {"formats": formats, "file_ids": file_ids, "id_field": ID_FIELD, "header_field": HEADER_FIELD}
 
 
+@functools.lru_cache(maxsize=8)  # a function of the settings and the models alone; the preview rebuilds often
 def config_yml(settings: AdminSettings) -> str:
     head = "# Создано «Наставником» из моделей данных при сборке сайта; правки здесь будут потеряны.\n"
     return head + yaml.safe_dump(decap_config(settings), allow_unicode=True, sort_keys=False, width=120)

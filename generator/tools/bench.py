@@ -12,6 +12,7 @@ prints a table, checks the goals of issue 9 and writes everything to ``build/ben
 * a 50-organization district in ≤ 30 s, and cold (no ``.cache/``) in ≤ 0.5× plain Material's time;
 * after one organization's data changed, a 50-organization district in ≤ 0.1× plain Material's full build;
   with nothing changed, in < 5 s (:mod:`generator.tools.bench_incremental`);
+* ``nastavnik serve``: a saved edit of the demo school served in ≤ 1 s (:mod:`generator.tools.bench_serve`);
 * linear cost: 10× the records ≤ 11× the time (time per record grows by ≤ 10 %).
 
 Every build of ours in the main columns is cold: the portal's section cache is deleted before it.
@@ -33,7 +34,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from generator import ru
-from generator.tools import bench_import, synthetic
+from generator.tools import bench_import, bench_serve, synthetic
 from generator.tools.bench_incremental import cold_build, rebuilds, table
 from generator.tools.bench_plain import dump_plain
 from generator.tools.bench_shares import shares_cost
@@ -262,6 +263,7 @@ def run(sizes: tuple[int, ...], out: Path = OUT) -> dict[str, object]:
         "shares": shares_cost(),
         "table": table(rows),
         "import": bench_import.run(work / "import"),
+        "serve": bench_serve.run(work / "serve"),  # from a saved edit to the page served (nastavnik serve)
     }
     shutil.rmtree(work, ignore_errors=True)
     out.mkdir(parents=True, exist_ok=True)
@@ -287,6 +289,7 @@ def main() -> None:
     shares = ", ".join(f"{key} {ru.decimal(value, 3)} с" for key, value in report["shares"].items())  # type: ignore[attr-defined]
     print(f"Доли охвата (pandas, на втором ядре во время сборки): {shares}")
     print(bench_import.table(report["import"]))  # type: ignore[arg-type]
+    print(bench_serve.line(report["serve"]))  # type: ignore[arg-type]
     print("Цели:", json.dumps(report["status"], ensure_ascii=False))
     load = ", ".join(ru.decimal(x, 2) for x in os.getloadavg())
     print(f"Средняя нагрузка машины за 1, 5 и 15 минут: {load} (ядер: {os.cpu_count()})")

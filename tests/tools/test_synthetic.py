@@ -120,6 +120,10 @@ def test_the_benchmark_runs_end_to_end(tmp_path, monkeypatch):
         assert 0 < row["generator_share"] < 1 and row["peak_mb"] > 20
     assert "| школа | 1 |" in report["table"]
     assert saved["status"]["search_index_ok"] is True
+    serve = saved["serve"]  # the preview on the demo school: a saved edit served, ours and plain mkdocs serve
+    assert serve["portal"] == "демонстрационная школа"
+    for command in ("nastavnik serve", "mkdocs serve"):
+        assert len(serve[command]["samples"]) == 2 and serve[command]["median"] > 0
 
 
 def test_bench_sizes_from_the_environment(monkeypatch):
