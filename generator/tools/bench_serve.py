@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -26,6 +25,7 @@ from urllib.parse import urlsplit
 
 from generator import ru
 from generator.tools import synthetic
+from generator.tools.process_group import stop_group
 
 EDITS = 5  # BENCH_REPEAT=N to change, as for the builds
 PAUSE = 1.0  # seconds between edits: the server settles, as between an editor's saves
@@ -108,12 +108,7 @@ def _measure(root: Path, command: list[str]) -> list[float]:
             time.sleep(PAUSE)
     finally:
         mentor.write_bytes(original)
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        stop_group(proc)
     return samples
 
 

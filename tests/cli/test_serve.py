@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY
+from generator.tools.process_group import stop_group
 
 pytestmark = pytest.mark.slow
 
@@ -47,12 +47,7 @@ def serving(root: Path, command: list[str]) -> Iterator[str]:
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        stop_group(proc)
 
 
 def fetch(url: str) -> str | None:

@@ -13,7 +13,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import threading
@@ -26,6 +25,7 @@ import pytest
 
 from cli.test_serve import fetch, free_port, wait_for
 from conftest import ROOT, TODAY, copy_portal
+from generator.tools.process_group import stop_group
 
 pytestmark = pytest.mark.slow
 
@@ -95,12 +95,7 @@ def serving(root: Path, path: str = "/nastavnichestvo/") -> Iterator[Server]:
         assert server.folder.is_dir()  # the first build is done
         yield server
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        stop_group(proc)
     assert "Traceback" not in server.log, server.log
 
 
