@@ -83,5 +83,14 @@ class Reuse:
 
 
 def policy_digest(policy: NamePolicy) -> str:
-    """Who is withheld, who is a minor, whose name is published, and in which organization: as one digest."""
-    return hashlib.blake2b(repr(policy).encode("utf-8"), digest_size=20).hexdigest()
+    """Who is withheld, who is a minor, whose name is published, and in which organization: as one digest.
+    The policy asked for last is recognised by identity: a worker's sections share their district's."""
+    global _last
+    if _last is not None and _last[0] is policy:
+        return _last[1]
+    digest = hashlib.blake2b(repr(policy).encode("utf-8"), digest_size=20).hexdigest()
+    _last = (policy, digest)
+    return digest
+
+
+_last: tuple[NamePolicy, str] | None = None

@@ -48,6 +48,16 @@ class SectionTask:
     site_dir: Path | None  # where to build it; None: only check it
     names: NamePolicy | None = None  # a district's policy (everyone's names); None: the section's own people
     environment: str | None = None  # the digest of what every section depends on (cache_key); None: no cache
+    inherited: bool = False  # ``names`` is the one the forked workers inherited (:func:`run_sections`)
+
+    def policy(self) -> NamePolicy | None:
+        return _INHERITED if self.inherited else self.names
+
+
+_INHERITED: NamePolicy | None = None
+"""A district's policy as its forked workers inherit it: a region's (twenty thousand names, 3 MB) is not
+pickled into every task, and every section of a worker shares one object, which the name search and the
+cache recognise by identity."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +88,7 @@ def build_section(task: SectionTask, timings: Timings | None = None) -> SectionO
     project = Project(task.root, task.org)
     reuse = Reuse.of(task.root, task.org, task.environment, task.options) if task.site_dir is not None else None
     if reuse is not None and task.site_dir is not None and task.options.cache:
-        reused = reuse.reused(task.site_dir, task.names, task.org)
+        reused = reuse.reused(task.site_dir, task.policy(), task.org)
         if reused is not None:
             for stage, seconds in reused.timings.items():
                 timings.add(stage, seconds)
@@ -97,7 +107,7 @@ def build_section(task: SectionTask, timings: Timings | None = None) -> SectionO
         return replace(base, timings=timings.stages)
     with timings.stage("render"):
         rendered = render_pages(checked.portal)
-    job = EngineJob(checked.portal, rendered, section_checks(project, checked.people, task.names))
+    job = EngineJob(checked.portal, rendered, section_checks(project, checked.people, task.policy()))
     try:
         with timings.stage("mkdocs"):
             engine = _run(project, task.site_dir, job, task.options.strict)
@@ -113,7 +123,7 @@ def build_section(task: SectionTask, timings: Timings | None = None) -> SectionO
     outcome = replace(base, pages=engine.pages, warnings=warnings, findings=findings, notes=engine.notes)
     if reuse is not None and not failing(findings):
         with timings.stage("write"):
-            reuse.keep(outcome, task.site_dir, engine.checks, shared_names=task.names is not None)
+            reuse.keep(outcome, task.site_dir, engine.checks, shared_names=task.policy() is not None)
     return replace(outcome, timings=timings.stages)
 
 
@@ -151,9 +161,17 @@ def run_sections(tasks: Sequence[SectionTask], jobs: int, progress: Progress = S
             outcomes.append(build_section(task))
             progress.count(len(outcomes), total)
         return outcomes
+    global _INHERITED
+    policy = tasks[0].names
+    if policy is not None and all(task.names is policy for task in tasks):  # the workers are forked with it
+        _INHERITED = policy
+        tasks = [replace(task, names=None, inherited=True) for task in tasks]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context) as pool:
-        futures = [pool.submit(build_section, task) for task in tasks]
-        for finished, _ in enumerate(as_completed(futures), 1):
-            progress.count(finished, total)
-        return [future.result() for future in futures]
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context) as pool:
+            futures = [pool.submit(build_section, task) for task in tasks]
+            for finished, _ in enumerate(as_completed(futures), 1):
+                progress.count(finished, total)
+            return [future.result() for future in futures]
+    finally:
+        _INHERITED = None
