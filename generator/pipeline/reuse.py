@@ -8,7 +8,6 @@ organization may be named in another's pages, whose own files did not change. An
 
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -59,7 +58,7 @@ class Reuse:
         site_check = replace(kept, content_dir=self.content_dir)  # the portal may have moved since
         site_check = site_check if names is None else replace(site_check, names=names)
         self.checks = site_check
-        people = policy_digest(site_check.names)
+        people = site_check.names.digest
         note = self.cache.read_note(self.name)
         if people == searched_for:
             found: tuple[Problem, ...] = ()  # the build's own search: its findings are the outcome's
@@ -78,19 +77,5 @@ class Reuse:
         for. A district's shared policy is not kept with every section (each build gives it again); a
         school's own is, for the search on reuse."""
         kept = replace(site_check, names=name_policy(())) if shared_names else site_check
-        extra = (kept, policy_digest(site_check.names))
+        extra = (kept, site_check.names.digest)
         self.cache.store(self.name, self.key, replace(outcome, timings={}), site_dir, extra)  # type: ignore[type-var]
-
-
-def policy_digest(policy: NamePolicy) -> str:
-    """Who is withheld, who is a minor, whose name is published, and in which organization: as one digest.
-    The policy asked for last is recognised by identity: a worker's sections share their district's."""
-    global _last
-    if _last is not None and _last[0] is policy:
-        return _last[1]
-    digest = hashlib.blake2b(repr(policy).encode("utf-8"), digest_size=20).hexdigest()
-    _last = (policy, digest)
-    return digest
-
-
-_last: tuple[NamePolicy, str] | None = None

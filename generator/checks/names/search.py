@@ -179,25 +179,11 @@ class NameSearch:
         return found
 
 
+@lru_cache(maxsize=4)
 def search_for(policy: NamePolicy) -> NameSearch:
     """The compiled search of ``policy``, once per process (a district warms it before its workers fork);
-    the name forms it declined are kept for the next build (:func:`.forms.save_forms_cache`).
-
-    Asked for every page: the policy asked last is recognised by identity first, since comparing a region's
-    policy with the one cached — twenty thousand names — took longer than searching the page."""
-    global _last
-    if _last is not None and _last[0] is policy:
-        return _last[1]
-    search = _search_for(policy)
-    _last = (policy, search)
-    return search
-
-
-_last: tuple[NamePolicy, NameSearch] | None = None
-
-
-@lru_cache(maxsize=4)
-def _search_for(policy: NamePolicy) -> NameSearch:
+    the name forms it declined are kept for the next build (:func:`.forms.save_forms_cache`). Asked for
+    every page: the policy's hash is its digest, computed once (:attr:`NamePolicy.digest`)."""
     search = NameSearch.of(policy)
     save_forms_cache()
     return search
