@@ -93,7 +93,7 @@ def take(
         "content": _tree_digest([project.content_dir]),
         "config": _tree_digest([config_file, *(Path(p) for p in watched)]),  # and mkdocs.yml's own `watch:`
         "theme": _tree_digest([Path(theme_dir()), *(Path(d) for d in theme_dirs if _is_portal_dir(project, d))]),
-        "people": _digest(repr(name_policy(people))),
+        "people": bytes.fromhex(name_policy(people).digest),
         "withheld": _digest(repr(sorted(map(str, portal.withheld_files)))),
         "site": _digest(repr(sorted(site_info(portal).items()))),
         "date": _digest(today.isoformat()),
