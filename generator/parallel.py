@@ -135,6 +135,7 @@ class Stream(Generic[T]):
         self._result: Background[T] | None = None
         if can_fork():
             reader, writer = os.pipe()
+            _widen(writer)
             self._result = Background(_consume_from, consume, reader, writer)
             os.close(reader)
             if self._result.forked:
@@ -152,6 +153,10 @@ class Stream(Generic[T]):
             _write_all(self._items, len(payload).to_bytes(8, "little") + payload)
         except OSError:  # the child is gone: its results are lost, the caller checks everything itself
             self._stop_sending()
+
+    def finish(self) -> None:
+        """No more items: the child works through those sent and finishes meanwhile (:meth:`result` collects it)."""
+        self._stop_sending()
 
     def result(self) -> T | None:
         """What ``consume`` returned for every item sent; ``None`` without a child or when it failed."""
@@ -189,6 +194,18 @@ def _close_inherited_writers() -> None:
 
 if hasattr(os, "register_at_fork"):  # not on Windows, where nothing is forked
     os.register_at_fork(after_in_child=_close_inherited_writers)
+
+
+PIPE_BYTES = 1 << 20
+"""What a stream's pipe holds (Linux lets a process widen its pipes to 1 MiB): the parent hands over a page and
+goes on while the child is still at an earlier one, instead of waiting whenever 64 KiB — two pages — are queued."""
+
+
+def _widen(fd: int) -> None:
+    with contextlib.suppress(AttributeError, OSError):  # not Linux, or a lower limit: the default size
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
 
 
 def _consume_from(consume: Callable[[Iterator[object]], T], reader: int, writer: int) -> T:

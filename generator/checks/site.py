@@ -31,6 +31,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.checks.names import MAX_READ, check_names, names_in, search_for
+from generator.checks.names.pdf import load_reader
 from generator.checks.scan import Embeds, Scan
 from generator.checks.trusted import OWN_TEMPLATE_DIRS, Trusted, trusted
 from generator.errors import Problem, Severity
@@ -152,30 +153,66 @@ class PageChecks:
     """The checks of HTML pages as MkDocs writes them, in a child process on a second core.
 
     MkDocs writes pages one after another on one core; :meth:`page` hands each one to a forked
-    child (:class:`generator.parallel.Stream`) that checks it meanwhile. :meth:`results` then
-    feeds :meth:`SiteCheck.run`, which reads again only what changed or was never sent. Without a
-    second core there are no results and :meth:`SiteCheck.run` checks every page itself.
+    child (:class:`generator.parallel.Stream`) that checks it meanwhile. Then either :meth:`results`
+    feeds :meth:`SiteCheck.run` here, which reads again only what changed or was never sent; or, once
+    the tree is complete, :meth:`check_site` has the child run :meth:`SiteCheck.run` itself while this
+    process goes on, and :meth:`site_findings` collects what it found. Without a second core there are
+    no results, and the caller checks every page itself.
     """
 
     def __init__(self, site_check: SiteCheck, site: Path) -> None:
         search_for(site_check.names)  # here, before the child is forked: a region's takes seconds to prepare
-        self._stream: Stream[dict[str, EarlyPage]] = Stream(partial(_check_pages, site_check, site))
+        self._stream: Stream[_Checked] = Stream(partial(_check_pages, site_check, site))
+        self._checked: _Checked | None = None
 
     def page(self, rel: str, raw: bytes) -> None:
         self._stream.send((rel, raw))
 
+    def check_site(self) -> None:
+        """No more pages: the tree is complete, and the child checks all of it (the pages sent are not read again
+        when their files are still what was sent)."""
+        self._stream.send(_WHOLE_SITE)
+        self._stream.finish()
+
     def results(self) -> dict[str, EarlyPage]:
-        return self._stream.result() or {}
+        """What the child found in each page sent (waits for it); empty without a child or when it failed."""
+        return self._collect().early
+
+    def site_findings(self) -> list[Problem] | None:
+        """The child's findings in the whole tree (waits for it), when :meth:`check_site` asked for them;
+        None without a child or when it failed: then the caller checks the tree itself."""
+        return self._collect().findings
 
     def close(self) -> None:
         self._stream.close()
 
+    def _collect(self) -> _Checked:
+        if self._checked is None:
+            self._checked = self._stream.result() or _Checked({}, None)
+        return self._checked
 
-def _check_pages(site_check: SiteCheck, site: Path, pages: Iterator[object]) -> dict[str, EarlyPage]:
-    results = {}
-    for rel, raw in pages:  # type: ignore[misc]
+
+@dataclass(frozen=True)
+class _Checked:
+    early: dict[str, EarlyPage]
+    findings: list[Problem] | None  # the whole tree's, when asked for
+
+
+_WHOLE_SITE = "whole site"
+"""Sent after the last page: the tree is complete, and the child checks all of it."""
+
+
+def _check_pages(site_check: SiteCheck, site: Path, items: Iterator[object]) -> _Checked:
+    load_reader()  # while MkDocs renders its first page: the PDFs are read last, with the rest of the tree
+    results: dict[str, EarlyPage] = {}
+    whole = False
+    for item in items:
+        if item == _WHOLE_SITE:
+            whole = True
+            continue
+        rel, raw = item  # type: ignore[misc]
         results[rel] = site_check.page(site, rel, raw)
-    return results
+    return _Checked(results, site_check.run(site, early=results) if whole else None)
 
 
 # --- spreadsheets ------------------------------------------------------------------------------

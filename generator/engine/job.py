@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from generator.checks.site import SiteCheck
 from generator.editor.decap import vendor_paths
 from generator.models import Curator, Mentor
+from generator.parallel import Background
 from generator.portal.portal import Portal
 from generator.project import Project
+from generator.render.publish import export_files, published_files
 from generator.rules.people import NamePolicy
 
 
@@ -30,6 +32,16 @@ class EngineJob:
     portal: Portal
     rendered: Mapping[str, str | bytes]  # pages (Markdown) and, for a district, its downloads (bytes)
     checks: Callable[[EngineSettings], SiteCheck]  # made by the pipeline, called once the settings are known
+    exports: Background[dict[str, bytes]] | None = None  # the exports (:func:`early_exports`), already under way
+
+
+def early_exports(portal: Portal) -> Background[dict[str, bytes]] | None:
+    """The roadmap's exports and the monitoring tables, started now on a second core: they need only the Portal,
+    and openpyxl and icalendar take a while to load. None when the site's address (in calendars) is known only
+    to the engine's configuration (an organization of a district): the engine starts them then."""
+    if not portal.site_url or not published_files(portal):
+        return None
+    return Background(export_files, portal, portal.site_url)
 
 
 def section_checks(

@@ -9,12 +9,12 @@ found while the pages were written. Another engine would implement :func:`run_en
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.checks.site import EarlyPage, SiteCheck
+from generator.checks.site import PageChecks, SiteCheck
 from generator.engine.job import EngineJob
 from generator.errors import BuildFailed, Problem, Severity
 from generator.project import Project
@@ -26,13 +26,19 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class EngineRun:
-    """What the engine built: pages, its warnings, and the checks of the tree with what they found already."""
+    """What the engine built: pages, its warnings, and the checks of the tree, already under way."""
 
     pages: int
     warnings: tuple[Problem, ...]
     checks: SiteCheck
-    early: Mapping[str, EarlyPage] = field(default_factory=dict)  # pages checked as they were written
+    checking: PageChecks | None = None  # the child that checked the pages as they were written checks the rest
     notes: tuple[str, ...] = ()  # what the editor should know (e.g. that /admin/ was left out)
+
+    def findings(self, site_dir: Path) -> list[Problem]:
+        """What the checks found in the built tree at ``site_dir``: the child's, or (no child, or it failed)
+        found here. Waits for the child; until then the caller may do something else."""
+        found = self.checking.site_findings() if self.checking is not None else None
+        return found if found is not None else self.checks.run(site_dir)
 
 
 def run_engine(
@@ -56,6 +62,7 @@ def run_engine(
     collector = _WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
+    built = False
     try:
         config = load_config(config_file=str(project.config_file), site_dir=str(site_dir), strict=strict)
         if configure is not None:
@@ -70,6 +77,10 @@ def run_engine(
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
+        checking = plugin.page_checks()
+        if checking is not None:  # the tree is complete: the child checks the rest of it while the caller goes on
+            checking.check_site()
+        built = True
     except MkDocsException as exc:
         summary = f"сборка сайта MkDocs не удалась: {mkdocs_message(str(exc))}"
         raise BuildFailed(_engine_failure(summary, collector)) from None
@@ -77,12 +88,14 @@ def run_engine(
         raise BuildFailed(_engine_failure(f"сборка сайта MkDocs прервана (код {exc.code})", collector)) from None
     finally:
         logger.removeHandler(collector)
+        if not built and job.exports is not None:  # started by the pipeline, not wanted any more
+            job.exports.close()
     assert plugin.site_check is not None  # made from job.checks in the plugin's on_config
     return EngineRun(
         pages=sum(1 for _ in site_dir.rglob("*.html")),
         warnings=tuple(collector.problems),
         checks=plugin.site_check,
-        early=plugin.early,
+        checking=checking,
         notes=tuple(plugin.notes),
     )
 

@@ -92,7 +92,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         self.generated: dict[str, str | bytes] = {}
         self.notes: list[str] = []  # what the editor should know about the build (printed by nastavnik build)
         self.site_check: SiteCheck | None = None  # the checks of the built tree (see on_config)
-        self.early: dict[str, EarlyPage] = {}  # pages checked as they were written (see generator.checks.site)
+        self._early: dict[str, EarlyPage] = {}  # pages checked as they were written (see generator.checks.site)
         self._pages: PageChecks | None = None
         self._exports: dict[str, File] = {}  # the roadmap's exports, filled in when written
         self._writing: Background[dict[str, bytes]] | None = None
@@ -129,7 +129,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         """
         env.bytecode_cache = bytecode_cache(Path(config.config_file_path).resolve().parent)
         self._collect_exports()
-        self.early = {}
+        self._early = {}
         if self.site_check is not None:
             self._pages = PageChecks(self.site_check, Path(config.site_dir))
         return env
@@ -185,7 +185,8 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             file = File.generated(config, name, content=b"")
             self._exports[name] = file
             files.append(file)
-        self._writing = Background(export_files, self.portal, self.portal.site_url or config.site_url or "")
+        ready = self.job.exports if self.job is not None else None
+        self._writing = ready or Background(export_files, self.portal, self.portal.site_url or config.site_url or "")
 
     def _collect_exports(self) -> None:
         if self._writing is None:
@@ -276,14 +277,25 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             raise PluginError(refused.problem.format()) from None
         harden_feeds(site, tuple(self.config.embed_hosts))
         rewrite_utf8(site)  # the search index: Cyrillic as UTF-8, not \u escapes
-        if self._pages is not None:
-            self.early, self._pages = self._pages.results(), None
         if self.site_check is not None and self.job is None:  # plain `mkdocs build`: no caller checks
             problems = self.site_check.run(site, early=self.early)
             if failing(problems):
                 raise PluginError("\n" + format_problems(problems))
             for warning in problems:
                 log.warning(warning.format())
+
+    @property
+    def early(self) -> dict[str, EarlyPage]:
+        """The pages checked as they were written (waits for the child checking them)."""
+        if self._pages is not None:
+            self._early, self._pages = self._pages.results(), None
+        return self._early
+
+    def page_checks(self) -> PageChecks | None:
+        """The checks of the pages as they were written, still running, handed over to the caller of the build
+        (:func:`generator.engine.mkdocs.run_engine` has the child check the rest of the tree too)."""
+        pages, self._pages = self._pages, None
+        return pages
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # MkDocs itself watches content/ and mkdocs.yml; data/ and the theme overrides are ours to add.

@@ -38,6 +38,17 @@ class Entry:
     extra: Any = None  # what else the section's user keeps (the checks to run again over the tree)
 
 
+@dataclass
+class Staged:
+    """A built tree linked into the cache (:meth:`SectionCache.stage`), waiting to become an entry."""
+
+    scratch: Path
+    digests: dict[str, str] | None = None  # None: the tree cannot be kept
+
+    def discard(self) -> None:
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
 class SectionCache:
     """The sections of one portal kept between builds."""
 
@@ -82,31 +93,52 @@ class SectionCache:
 
     def store(self, name: str, key: str, outcome: Any, tree: Path, extra: Any = None) -> None:
         """Keep the section built in ``tree`` with ``key``; the previous entry of ``name`` is replaced at once."""
+        self.commit(self.stage(tree), name, key, outcome, extra)
+
+    def stage(self, tree: Path) -> Staged:
+        """The first half of :meth:`store`: the files of ``tree`` linked into the cache with their digests, not yet
+        an entry (the section's checks may still be running). :meth:`commit` makes it one; :meth:`Staged.discard`
+        drops it."""
         scratch = Path(tempfile.mkdtemp(prefix=".new-", dir=self.folder))
+        staged = Staged(scratch)
         try:
             copy = scratch / TREE
             digests = {}
+            made: set[Path] = set()
             for source in sorted(tree.rglob("*")):
                 if source.is_dir() and not source.is_symlink():
                     continue
                 rel = source.relative_to(tree).as_posix()
                 if source.is_symlink() or not source.is_file():
-                    return  # MkDocs writes plain files; anything else is not kept
-                (copy / rel).parent.mkdir(parents=True, exist_ok=True)
+                    return staged  # MkDocs writes plain files; anything else is not kept
+                folder = (copy / rel).parent
+                if folder not in made:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    made.add(folder)
                 _link_or_copy(source, copy / rel)
                 digests[rel] = file_digest(copy / rel)
-            with open(scratch / ENTRY, "wb") as handle:
-                pickle.dump(Entry(key, outcome, digests, extra), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            staged.digests = digests
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower
+        return staged
+
+    def commit(self, staged: Staged, name: str, key: str, outcome: Any, extra: Any = None) -> None:
+        """The tree ``staged`` becomes the entry of ``name``, replacing the previous one at once."""
+        try:
+            if staged.digests is None:
+                return
+            with open(staged.scratch / ENTRY, "wb") as handle:
+                pickle.dump(Entry(key, outcome, staged.digests, extra), handle, protocol=pickle.HIGHEST_PROTOCOL)
             final = self.folder / _safe(name)
             old = self.folder / f".old-{_safe(name)}-{os.getpid()}"
             if final.exists():
                 os.rename(final, old)
-            os.rename(scratch, final)
+            os.rename(staged.scratch, final)
             shutil.rmtree(old, ignore_errors=True)
         except OSError:
-            pass  # a cache that cannot be written only makes the next build slower
+            pass
         finally:
-            shutil.rmtree(scratch, ignore_errors=True)
+            staged.discard()
 
     def note(self, name: str, record: object) -> None:
         """Keep a small record beside the entry of ``name`` (replaced at once; lost with the entry)."""

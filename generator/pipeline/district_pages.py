@@ -57,7 +57,7 @@ def district_pages(
         job = EngineJob(portal, rendered, section_checks(project, (), names))
         engine = run_engine(project, site_dir, job, options.strict)
     with timings.stage("checks"):
-        findings = tuple(engine.checks.run(site_dir))
+        findings = tuple(engine.findings(site_dir))
     _raise_on(findings)
     outcome = SectionOutcome(None, (), 0, True, pages=engine.pages, warnings=engine.warnings, findings=findings,
                              notes=engine.notes)  # fmt: skip

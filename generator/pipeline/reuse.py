@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.checks.site import SiteCheck
 from generator.district.plan import in_section
 from generator.errors import Problem
-from generator.pipeline.cache import PORTAL, SectionCache
+from generator.pipeline.cache import PORTAL, SectionCache, Staged
 from generator.pipeline.cache_key import section_key
 from generator.project import Project
 from generator.rules.people import NamePolicy, name_policy
@@ -72,10 +72,18 @@ class Reuse:
         timings = {"write": round(restored - started, 6), "checks": round(checked - restored, 6)}
         return replace(entry.outcome, findings=findings, timings=timings, reused=True)
 
-    def keep(self, outcome: object, site_dir: Path, site_check: SiteCheck, shared_names: bool) -> None:
+    def stage(self, site_dir: Path) -> Staged:
+        """The files built in ``site_dir`` linked into the cache while the section's checks run; :meth:`keep`
+        them once it passed them, else :meth:`Staged.discard`."""
+        return self.cache.stage(site_dir)
+
+    def keep(
+        self, outcome: object, site_dir: Path, site_check: SiteCheck, shared_names: bool, staged: Staged | None = None
+    ) -> None:
         """Keep a section that was built and passed its checks, with the digest of the people it was searched
         for. A district's shared policy is not kept with every section (each build gives it again); a
-        school's own is, for the search on reuse."""
+        school's own is, for the search on reuse. ``staged``: its files already linked by :meth:`stage`."""
         kept = replace(site_check, names=name_policy(())) if shared_names else site_check
         extra = (kept, site_check.names.digest)
-        self.cache.store(self.name, self.key, replace(outcome, timings={}), site_dir, extra)  # type: ignore[type-var]
+        staged = staged if staged is not None else self.cache.stage(site_dir)
+        self.cache.commit(staged, self.name, self.key, replace(outcome, timings={}), extra)  # type: ignore[type-var]

@@ -22,7 +22,7 @@ from generator.checks.site import failing
 from generator.district.config import organization_config
 from generator.district.plan import in_section
 from generator.district.summary import OrgSummary, summarise
-from generator.engine.job import EngineJob, section_checks
+from generator.engine.job import EngineJob, early_exports, section_checks
 from generator.engine.mkdocs import EngineRun, run_engine
 from generator.errors import NastavnikError, Problem
 from generator.options import BuildOptions
@@ -107,7 +107,8 @@ def build_section(task: SectionTask, timings: Timings | None = None) -> SectionO
         return replace(base, timings=timings.stages)
     with timings.stage("render"):
         rendered = render_pages(checked.portal)
-    job = EngineJob(checked.portal, rendered, section_checks(project, checked.people, task.policy()))
+    exports = early_exports(checked.portal)  # on a second core while MkDocs starts; closed by the engine on failure
+    job = EngineJob(checked.portal, rendered, section_checks(project, checked.people, task.policy()), exports)
     try:
         with timings.stage("mkdocs"):
             engine = _run(project, task.site_dir, job, task.options.strict)
@@ -115,15 +116,21 @@ def build_section(task: SectionTask, timings: Timings | None = None) -> SectionO
         if task.org is None:
             raise
         return replace(base, timings=timings.stages, failure=f"{ORGANIZATIONS}/{task.org}: {exc.user_message()}")
-    with timings.stage("checks"):
-        findings = tuple(in_section(p, task.org) for p in engine.checks.run(task.site_dir, early=engine.early))
-    warnings = engine.warnings
-    if task.org is not None:  # MkDocs names the district's mkdocs.yml; the cause is in the organization's content
-        warnings = tuple(replace(w, file=f"content/{ORGANIZATIONS}/{task.org}") for w in warnings)
-    outcome = replace(base, pages=engine.pages, warnings=warnings, findings=findings, notes=engine.notes)
-    if reuse is not None and not failing(findings):
-        with timings.stage("write"):
-            reuse.keep(outcome, task.site_dir, engine.checks, shared_names=task.policy() is not None)
+    with timings.stage("write"):  # while the checks of the tree finish (in a child, when there is one)
+        staged = reuse.stage(task.site_dir) if reuse is not None else None
+    try:
+        with timings.stage("checks"):
+            findings = tuple(in_section(p, task.org) for p in engine.findings(task.site_dir))
+        warnings = engine.warnings
+        if task.org is not None:  # MkDocs names the district's mkdocs.yml; the cause is in the organization's content
+            warnings = tuple(replace(w, file=f"content/{ORGANIZATIONS}/{task.org}") for w in warnings)
+        outcome = replace(base, pages=engine.pages, warnings=warnings, findings=findings, notes=engine.notes)
+        if reuse is not None and staged is not None and not failing(findings):
+            with timings.stage("write"):
+                reuse.keep(outcome, task.site_dir, engine.checks, task.policy() is not None, staged)
+    finally:
+        if staged is not None:
+            staged.discard()
     return replace(outcome, timings=timings.stages)
 
 

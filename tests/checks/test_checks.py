@@ -519,6 +519,39 @@ def test_an_early_result_stands_for_exactly_the_bytes_it_was_computed_on(site, s
     assert [p.file for p in site_check.run(site, early={"index.html": planted})] == ["site/index.html"]
 
 
+def sent_and_checked_whole(site_check: SiteCheck, site: Path, change=None) -> list | None:
+    """What a build does: every page sent as written, then (``change`` made to the tree meanwhile) the child
+    asked to check the whole tree."""
+    checks = PageChecks(site_check, site)
+    for path in pages(site):
+        checks.page(path.relative_to(site).as_posix(), path.read_bytes())
+    if change is not None:
+        change()
+    checks.check_site()
+    return checks.site_findings()
+
+
+def test_the_child_checks_the_whole_tree_as_the_pass_here_would(site, site_check, forking):
+    inject(site, "<p>Выступила Иванова Мария Петровна.</p>", page="index.html")
+    (site / "notes.txt").write_text("Куратор: Иванова Мария Петровна", encoding="utf-8")  # no page: read at the end
+
+    found = sent_and_checked_whole(site_check, site)
+    assert found is not None and found == site_check.run(site)
+    assert {"site/index.html", "site/notes.txt"} <= {p.file for p in found}
+
+
+def test_the_childs_whole_check_reads_a_page_changed_after_it_was_sent(site, site_check, forking):
+    found = sent_and_checked_whole(
+        site_check, site, lambda: inject(site, "<script>alert(1)</script>", page="mentors/index.html")
+    )
+    assert found is not None and [p.file for p in found] == ["site/mentors/index.html"]
+
+
+def test_without_a_second_core_the_caller_checks_the_tree(site, site_check, monkeypatch):
+    monkeypatch.setattr(background, "available_cores", lambda: 1)
+    assert sent_and_checked_whole(site_check, site) is None
+
+
 def test_without_a_second_core_nothing_is_checked_early(site, site_check, monkeypatch):
     monkeypatch.setattr(background, "available_cores", lambda: 1)
     assert checked_as_written(site_check, site) == {}

@@ -211,3 +211,24 @@ def test_a_school_is_reused_whole(minimal):
     third, doc = build(minimal)
     assert third.code == 0 and doc["built"] == [""]
     assert "Новый текст страницы" in (minimal / "site/parents/index.html").read_text("utf-8")
+
+
+def test_a_school_that_fails_its_checks_keeps_nothing_new_in_the_cache(minimal):
+    """The built files are linked into the cache while the checks run; a finding drops them, and the entry of
+    the last good build stays as it was."""
+    first, _ = build(minimal)
+    assert first.code == 0, first.text
+    sections = minimal / ".cache" / "sections"
+    entry = (sections / "_portal" / "entry.pickle").read_bytes()
+    parents = minimal / "content" / "parents.md"
+    good = parents.read_text("utf-8")
+    parents.write_text(good + "\nВопросы задавайте Ивановой Марии Петровне.\n", encoding="utf-8")  # no consent
+
+    failed, _ = build(minimal)
+    assert failed.code == 1 and "site/parents/index.html" in failed.text
+    assert sorted(p.name for p in sections.iterdir()) == ["_portal"]  # nothing half-kept beside it
+    assert (sections / "_portal" / "entry.pickle").read_bytes() == entry
+
+    parents.write_text(good, encoding="utf-8")
+    again, doc = build(minimal)
+    assert again.code == 0 and doc["reused"] == [""]

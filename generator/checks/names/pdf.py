@@ -10,6 +10,11 @@ from generator.checks.names.pieces import Piece, Unread
 _HINT = "замените файл таким, где есть текстовый слой (сохраните документ в PDF из редактора, не сканом)"
 
 
+def load_reader() -> None:
+    """Import the PDF reader ahead of its first file (a child checking pages has time for it before the first)."""
+    import pypdf  # noqa: F401
+
+
 def pdf_texts(rel: str, where: str | None, data: bytes) -> Iterator[Piece | Unread]:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
