@@ -15,8 +15,10 @@
 from __future__ import annotations
 
 import mimetypes
+import os
 import re
 import zlib
+from collections.abc import Iterator
 from pathlib import PurePath
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs renders as pages
@@ -112,3 +114,13 @@ def _active_name(raw: bytes) -> str | None:
         if name in _ACTIVE:
             return _ACTIVE[name]
     return None
+
+
+def visible_files(root: str | os.PathLike[str], follow_links: bool = False) -> Iterator[str]:
+    """The files under ``root`` as paths relative to it («partials/nav.html»), without entering hidden folders:
+    mkdocs-material keeps 14,000 icons in ``.icons/``, and walking them costs a build a twentieth of a second."""
+    for folder, subfolders, names in os.walk(root, followlinks=follow_links):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        relative = os.path.relpath(folder, root)
+        for name in names:
+            yield (name if relative == "." else os.path.join(relative, name)).replace(os.sep, "/")

@@ -161,7 +161,6 @@ class PageChecks:
     """
 
     def __init__(self, site_check: SiteCheck, site: Path) -> None:
-        search_for(site_check.names)  # here, before the child is forked: a region's takes seconds to prepare
         self._stream: Stream[_Checked] = Stream(partial(_check_pages, site_check, site))
         self._checked: _Checked | None = None
 
@@ -203,7 +202,8 @@ _WHOLE_SITE = "whole site"
 
 
 def _check_pages(site_check: SiteCheck, site: Path, items: Iterator[object]) -> _Checked:
-    load_reader()  # while MkDocs renders its first page: the PDFs are read last, with the rest of the tree
+    search_for(site_check.names)  # here, not before the fork: the caller needs it only if this child fails
+    load_reader()  # while MkDocs renders its first pages: the PDFs are read last, with the rest of the tree
     results: dict[str, EarlyPage] = {}
     whole = False
     for item in items:

@@ -15,6 +15,7 @@ from mkdocs.theme import Theme
 from generator import ru
 from generator.engine.hardening import inert
 from generator.errors import Problems
+from generator.filetypes import visible_files
 from generator.models import Curator, Mentor
 from generator.portal.check import check
 from generator.portal.portal import Portal
@@ -67,15 +68,7 @@ class VisibleFiles(jinja2.FileSystemLoader):
     walking them took a tenth of a school's build (and of every section of a district's)."""
 
     def list_templates(self) -> list[str]:
-        found = set()
-        for root in self.searchpath:
-            for folder, subfolders, names in os.walk(root, followlinks=self.followlinks):
-                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-                relative = os.path.relpath(folder, root)
-                for name in names:
-                    path = name if relative == "." else os.path.join(relative, name)
-                    found.add(path.replace(os.sep, "/"))
-        return sorted(found)
+        return sorted({path for root in self.searchpath for path in visible_files(root, self.followlinks)})
 
 
 def _visible_env(theme: Theme) -> jinja2.Environment:

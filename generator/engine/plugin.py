@@ -45,13 +45,7 @@ from generator.project import Project
 from generator.render.env import bytecode_cache
 from generator.render.headings import anchor_headings
 from generator.render.markup import DEFAULT_EMBED_HOSTS, clean_html
-from generator.render.news import (
-    archive_heading,
-    render_post_dateline,
-    render_post_image,
-    render_post_people,
-    view_meta,
-)
+from generator.render.news import archive_heading, render_post, view_meta
 from generator.render.pages import render_pages, render_parents_page
 from generator.render.permalinks import untabbed_permalinks
 from generator.render.publish import export_files, published_files
@@ -222,11 +216,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         if page.file.src_uri == PARENTS_PAGE and self.portal is not None:
             return render_parents_page(self.portal, markdown)
         if page.file.src_uri.startswith(POSTS_DIR) and self.portal is not None:
-            stem = Path(page.file.src_uri).stem
-            people = render_post_people(self.portal, stem)
-            image = render_post_image(self.portal, page.file.src_uri)  # the post's picture on top
-            dateline = render_post_dateline(self.portal, page.file.src_uri)  # on a phone the sidebar comes last
-            return dateline + image + (markdown.rstrip() + "\n\n" + people if people else markdown)
+            return render_post(self.portal, page.file.src_uri, markdown)
         if page.file.src_uri.startswith(ARCHIVE_DIR):
             return archive_heading(markdown)
         return markdown

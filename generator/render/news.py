@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import re
 from html import escape
+from pathlib import PurePosixPath
 
 from generator import ru, urls
 from generator.portal.portal import Portal
 from generator.render.contexts import PostPeople
 from generator.render.env import environment, relative_url
+
+
+def render_post(portal: Portal, src_uri: str, markdown: str) -> str:
+    """A news post's Markdown as published: its date (and rubric) and picture on top, its people below."""
+    people = render_post_people(portal, PurePosixPath(src_uri).stem)
+    top = render_post_dateline(portal, src_uri) + render_post_image(portal, src_uri)  # a phone shows the sidebar last
+    return top + (markdown.rstrip() + "\n\n" + people if people else markdown)
 
 
 def render_post_people(portal: Portal, post_id: str) -> str:

@@ -17,11 +17,12 @@ from pathlib import Path
 from generator.district import assemble, check_district, summarise
 from generator.district.config import ORG_NAV
 from generator.district.pages import render_district_pages
-from generator.engine.plugin import PARENTS_PAGE
+from generator.engine.plugin import PARENTS_PAGE, POSTS_DIR
 from generator.errors import DataErrors
 from generator.portal.check import check
 from generator.portal.portal import Portal
 from generator.project import ORGANIZATIONS, Project
+from generator.render.news import render_post
 from generator.render.pages import render_pages, render_parents_page
 from generator.tools.synthetic import DISTRICT_NAV, SCHOOL_NAV, SITE_URL, NavEntry, mkdocs_yml
 
@@ -75,10 +76,22 @@ def _section(
             target.write_bytes(markdown)
         else:
             target.write_text(markdown, encoding="utf-8")
+    for post in sorted(
+        (docs / POSTS_DIR).glob("*.md")
+    ):  # what our plugin adds to each post (its date, picture, people)
+        front, body = _front_matter(post.read_text(encoding="utf-8"))
+        post.write_text(front + render_post(portal, post.relative_to(docs).as_posix(), body), encoding="utf-8")
     parents = docs / PARENTS_PAGE
     if parents.is_file():
         text = parents.read_text(encoding="utf-8").rstrip()
         parents.write_text(render_parents_page(portal, text), encoding="utf-8")
+
+
+def _front_matter(text: str) -> tuple[str, str]:
+    """A page's front matter (with its fences; "" without one) and the Markdown after it."""
+    if text.startswith("---\n") and (end := text.find("\n---\n", 3)) != -1:
+        return text[: end + 5], text[end + 5 :]
+    return "", text
 
 
 def _config(out: Path, config: str, blogs: list[str]) -> Path:

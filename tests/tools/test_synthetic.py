@@ -103,6 +103,21 @@ def test_a_synthetic_school_builds_with_a_small_utf8_search_index(tmp_path):
     assert not [name for name in hidden if name in site_text]
 
 
+def test_the_plain_baseline_gets_the_posts_as_our_build_hands_them_to_mkdocs(tmp_path):
+    """The benchmark compares the same pages: a post carries its date, picture and people in both builds."""
+    from generator.tools.bench_plain import dump_plain
+
+    root = synthetic.create(tmp_path / "school", 1, school=True)
+    docs = dump_plain(root, tmp_path / "plain").parent / "docs"
+    posts = sorted((docs / "news/posts").glob("*.md"))
+    assert posts
+    for post in posts:
+        text = post.read_text("utf-8")
+        assert text.startswith("---\ntitle:")  # the front matter stays first, for the blog plugin
+        front_end = text.index("\n---\n") + 5
+        assert text[front_end:].startswith('<p class="nv-post-dateline"><time datetime="20')
+
+
 @pytest.mark.slow
 def test_the_benchmark_runs_end_to_end(tmp_path, monkeypatch):
     from generator.tools import bench
