@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from generator.checks import names as namecheck
 from generator.checks.names import NameSearch, check_names
 from generator.checks.names.files import site_texts
+from generator.checks.names.text import readable
 from generator.errors import Severity
 from generator.rules.people import Name, NamePolicy, split_name
 from name_files import FORMATS, pdf, write
@@ -258,3 +259,33 @@ def test_a_shorter_surname_in_a_file_name_is_searched_too():
     assert {rule.who for rule in search.find_in_path("files/ivanova.jpg")} == {ivanov.who}
     assert ivanova.who in {rule.who for rule in search.find_in_path("files/m-ivanova.jpg")}
     assert search.find_in_path("files/petrova.jpg") == set()
+
+
+BREAKS = '<>"=/\\|{}[]()#@%&*+^~`:;!?'
+FILLERS = (" ", "\n", ", ", ". ", " — ", "-", "«", "»", "'", "\u00a0", "Спасибо ", "наставник ", " &amp; ", " %D0%98 ")
+
+
+@SETTINGS
+@given(
+    person=people,
+    case=st.sampled_from(CASES),
+    style=st.sampled_from(STYLES),
+    around=st.lists(st.sampled_from(tuple(BREAKS) + FILLERS), max_size=12),
+    at=st.integers(min_value=0, max_value=12),
+    section=st.sampled_from(("", "school-1", "school-2")),
+)
+def test_a_text_searched_piece_by_piece_finds_what_it_finds_whole(person, case, style, around, at, section):
+    """The search reads a text in pieces between characters no name holds, and remembers each piece's findings
+    (a site repeats its navigation on every page): the findings, and their lines, are those of the whole text."""
+    target = name_of(person)
+    crowd = [
+        n for n in CROWD[:80] if (n.surname, n.first, n.patronymic) != (target.surname, target.first, target.patronymic)
+    ]
+    search = NameSearch.of(NamePolicy((target, *crowd[:40]), (), tuple(crowd[40:])))
+    name = written(person, case, style)
+    for text in ("".join(around[:at]) + name + "".join(around[at:]), "".join(around) + "\n" + name + "\n"):
+        read, lowered = readable(text)
+        whole = search.search_readable(read, lowered, section)
+        for _ in range(2):  # the second time from the pieces remembered
+            assert search.find(text, section) == whole, text
+        assert any(rule.who == WHO for rule in whole) or any(n.first == target.first for n in crowd[40:]), text

@@ -18,6 +18,11 @@ MINOR_SURNAME = "фамилия несовершеннолетнего"
 MINOR_LATIN = "фамилия несовершеннолетнего латиницей"
 SLUG = "имя человека без согласия на публикацию латиницей"
 _TRIED_LIMIT = 200_000  # (hit, next word) pairs remembered by one search
+_PIECES_LIMIT = 200_000  # pieces of text whose findings one search remembers
+_PIECE_LONGEST = 2_000  # characters of a remembered piece: longer ones (prose) are seldom seen twice
+_PIECE = re.compile(r"""[^<>"=/\\|{}\[\]()#@%&*+^~`:;!?]+""")
+"""A run of text without a character that no name pattern matches (names have letters, apostrophes, spaces,
+dots, commas and hyphens between their words: :data:`.patterns.SEP`): a name found in a text lies within one."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class NameSearch:
     latin_rules: dict[str, Rule]  # by spelling
     slugs: Slugs[Rule]  # searched in paths only
     tried: dict[tuple[str, str], tuple[_Pattern, ...]] = field(default_factory=dict, compare=False, repr=False)
+    pieces: dict[tuple[str, str], dict[Rule, int]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, policy: NamePolicy) -> NameSearch:
@@ -122,36 +128,58 @@ class NameSearch:
 
     def find(self, text: str, section: str = "") -> dict[Rule, int]:
         """Each rule ``text`` breaks, with the line of its first finding; ``section``: where the text is
-        published (a district's organization, "" for a school or the district's own pages)."""
+        published (a district's organization, "" for a school or the district's own pages).
+
+        The text is searched piece by piece (:data:`_PIECE`), and what a piece holds is remembered: every page of a
+        site repeats its header, navigation and footer, nine tenths of its text."""
         found: dict[Rule, int] = {}
         if self.trigger is not None:
             read, lowered = readable(text)
-            skip_until = 0
-            position = 0
-            # Hits may overlap («…ла Лидия»: a lead «а л» inside a word must not hide «лидия» after it), so each
-            # search starts one character after the last hit, not at its end as finditer would.
-            while (hit := self.trigger.search(lowered, position)) is not None:
-                start = hit.start()
-                position = start + 1
-                if start < skip_until or (start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")):
-                    continue  # inside a word: not where a name begins
-                masked = 0  # where the longest published name matched here ends (masks come first)
-                for pattern in self._tried(hit.group(0), following(lowered, start)):
-                    if pattern.rule is None and pattern.section is not None and pattern.section != section:
-                        continue  # a shared name: masked only in the consenting person's own section
-                    match = pattern.regex.match(read, start)
-                    if match is None:
-                        continue
-                    if pattern.rule is None:
-                        masked = max(masked, match.end())
-                    elif match.end() > masked:  # the text says more than the published name: «Воробьёв Т. О.»
-                        found.setdefault(pattern.rule, read.count("\n", 0, start) + 1)  # is not «Воробьёв Т.»
-                skip_until = max(skip_until, masked)
+            for piece in _PIECE.finditer(read):
+                start, end = piece.span()
+                key = (piece.group(0), section)
+                hits = self.pieces.get(key)
+                if hits is None:
+                    hits = self.search_readable(read[start:end], lowered[start:end], section)
+                    if end - start <= _PIECE_LONGEST and len(self.pieces) < _PIECES_LIMIT:
+                        self.pieces[key] = hits
+                if hits:
+                    lines = read.count("\n", 0, start)
+                    for rule, line in hits.items():
+                        found.setdefault(rule, lines + line)
         if self.latin is not None:
             raw = text.lower()
             for m in self.latin.finditer(raw):
                 if not (m.start() and "a" <= raw[m.start() - 1] <= "z"):  # not inside a Latin word
                     found.setdefault(self.latin_rules[m.group(0)], raw.count("\n", 0, m.start()) + 1)
+        return found
+
+    def search_readable(self, read: str, lowered: str, section: str = "") -> dict[Rule, int]:
+        """Each rule the readable text ``read`` breaks (``lowered``: the same, lower-cased letter for letter),
+        with the line of its first finding; the names in Latin letters are not searched here."""
+        found: dict[Rule, int] = {}
+        skip_until = 0
+        position = 0
+        # Hits may overlap («…ла Лидия»: a lead «а л» inside a word must not hide «лидия» after it), so each
+        # search starts one character after the last hit, not at its end as finditer would.
+        assert self.trigger is not None
+        while (hit := self.trigger.search(lowered, position)) is not None:
+            start = hit.start()
+            position = start + 1
+            if start < skip_until or (start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")):
+                continue  # inside a word: not where a name begins
+            masked = 0  # where the longest published name matched here ends (masks come first)
+            for pattern in self._tried(hit.group(0), following(lowered, start)):
+                if pattern.rule is None and pattern.section is not None and pattern.section != section:
+                    continue  # a shared name: masked only in the consenting person's own section
+                match = pattern.regex.match(read, start)
+                if match is None:
+                    continue
+                if pattern.rule is None:
+                    masked = max(masked, match.end())
+                elif match.end() > masked:  # the text says more than the published name: «Воробьёв Т. О.»
+                    found.setdefault(pattern.rule, read.count("\n", 0, start) + 1)  # is not «Воробьёв Т.»
+            skip_until = max(skip_until, masked)
         return found
 
     def find_in_path(self, path: str) -> set[Rule]:

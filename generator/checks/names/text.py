@@ -8,6 +8,7 @@ import unicodedata
 from urllib.parse import unquote
 
 _PERCENT_CYRILLIC = re.compile(r"%[dD][01]%")
+_PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _TAG_START = re.compile(r"<[a-zA-Z/!?][\w:-]*|>")
 _IGNORABLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
@@ -35,8 +36,8 @@ def normalize(text: str) -> str:
     and styled letters as plain ones), invisible characters dropped, «ё» = «е»."""
     text = _TAG_START.sub(" ", text)
     text = html.unescape(html.unescape(text))  # twice: an escaped entity in JSON or XML («&amp;#1048;»)
-    if _PERCENT_CYRILLIC.search(text):
-        text = unquote(text)  # an address: files/%D0%98%D0%B2… is «files/Ив…»
+    if _PERCENT_CYRILLIC.search(text):  # an address: files/%D0%98%D0%B2… is «files/Ив…»
+        text = _PERCENT_RUN.sub(lambda run: unquote(run.group(0)), text)  # as unquote(text), without the rest
     return plain_text(text)
 
 
