@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from generator.checks.names.forms import save_forms_cache
 from generator.checks.names.latin import Slugs, slug_anchors, slug_regex, surname_variants
 from generator.checks.names.patterns import Follow, bounded, following, forms_of, name_key, phrases, trie
-from generator.checks.names.text import readable
+from generator.checks.names.text import lower, readable
 from generator.rules.people import Name, NamePolicy
 
 WITHHELD = "имя человека без согласия на публикацию"
@@ -66,7 +66,7 @@ class NameSearch:
     latin_rules: dict[str, Rule]  # by spelling
     slugs: Slugs[Rule]  # searched in paths only
     tried: dict[tuple[str, str], tuple[_Pattern, ...]] = field(default_factory=dict, compare=False, repr=False)
-    pieces: dict[tuple[str, str], dict[Rule, int]] = field(default_factory=dict, compare=False, repr=False)
+    pieces: dict[str, dict[str, dict[Rule, int]]] = field(default_factory=dict, compare=False, repr=False)  # by section
 
     @classmethod
     def of(cls, policy: NamePolicy) -> NameSearch:
@@ -134,18 +134,21 @@ class NameSearch:
         site repeats its header, navigation and footer, nine tenths of its text."""
         found: dict[Rule, int] = {}
         if self.trigger is not None:
-            read, lowered = readable(text)
-            for piece in _PIECE.finditer(read):
-                start, end = piece.span()
-                key = (piece.group(0), section)
-                hits = self.pieces.get(key)
+            read = readable(text)[0]
+            remembered = self.pieces.setdefault(section, {})
+            holding: dict[int, dict[Rule, int]] = {}  # the pieces that hold a name, by their place in the text
+            for index, piece in enumerate(_PIECE.findall(read)):
+                hits = remembered.get(piece)
                 if hits is None:
-                    hits = self.search_readable(read[start:end], lowered[start:end], section)
-                    if end - start <= _PIECE_LONGEST and len(self.pieces) < _PIECES_LIMIT:
-                        self.pieces[key] = hits
+                    hits = self.search_readable(piece, lower(piece), section)
+                    if len(piece) <= _PIECE_LONGEST and len(remembered) < _PIECES_LIMIT:
+                        remembered[piece] = hits
                 if hits:
-                    lines = read.count("\n", 0, start)
-                    for rule, line in hits.items():
+                    holding[index] = hits
+            for index, piece in enumerate(_PIECE.finditer(read) if holding else ()):
+                if index in holding:
+                    lines = read.count("\n", 0, piece.start())
+                    for rule, line in holding[index].items():
                         found.setdefault(rule, lines + line)
         if self.latin is not None:
             raw = text.lower()

@@ -9,6 +9,8 @@ from urllib.parse import unquote
 
 _PERCENT_CYRILLIC = re.compile(r"%[dD][01]%")
 _PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_TYPESET = str.maketrans({"\u00a0": " ", "№": "No"})
+"""The non-breaking space and «№» of every typeset page, as NFKC writes them (no mark combines with them)."""
 _TAG_START = re.compile(r"<[a-zA-Z/!?][\w:-]*|>")
 _IGNORABLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
@@ -43,6 +45,7 @@ def normalize(text: str) -> str:
 
 def plain_text(text: str) -> str:
     """NFKC, default-ignorable characters dropped, «ё» = «е» (no markup handling)."""
+    text = text.translate(_TYPESET)  # what NFKC makes of them: a typeset page then needs no normalizing at all
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = _IGNORABLE.sub("", text)
