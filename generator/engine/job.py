@@ -3,7 +3,6 @@ is checked (:func:`section_checks`: made by the pipeline, called by the engine o
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -13,7 +12,6 @@ from generator.models import Curator, Mentor
 from generator.parallel import Background
 from generator.portal.portal import Portal
 from generator.project import Project
-from generator.render.pages import render_pages
 from generator.render.publish import export_files, published_files
 from generator.rules.people import NamePolicy
 
@@ -32,41 +30,9 @@ class EngineJob:
     """One section for the engine: the Portal, its pages, and the checks its pages get as they are written."""
 
     portal: Portal
-    rendered: Mapping[str, str | bytes] | Rendering  # pages (Markdown) and, for a district, its downloads (bytes)
+    rendered: Mapping[str, str | bytes]  # pages (Markdown) and, for a district, its downloads (bytes)
     checks: Callable[[EngineSettings], SiteCheck]  # made by the pipeline, called once the settings are known
     exports: Background[dict[str, bytes]] | None = None  # the exports (:func:`early_exports`), already under way
-
-    def pages(self) -> Mapping[str, str | bytes]:
-        """The rendered pages (waits for them when they are being rendered on a second core)."""
-        return self.rendered.result() if isinstance(self.rendered, Rendering) else self.rendered
-
-    def stop(self) -> None:
-        """The engine failed: what the pipeline started for it on a second core is not wanted any more."""
-        for job in (self.rendered, self.exports):
-            if isinstance(job, Rendering | Background):
-                job.close()
-
-
-class Rendering:
-    """The pages of a Portal rendered in a forked child (:class:`Background`) while MkDocs loads its configuration
-    and plugins; :attr:`seconds` is the time the rendering took there, once :meth:`result` has it."""
-
-    def __init__(self, portal: Portal) -> None:
-        self._job = Background(_timed_render, portal)
-        self.seconds = 0.0
-
-    def result(self) -> dict[str, str]:
-        pages, self.seconds = self._job.result()
-        return pages
-
-    def close(self) -> None:
-        self._job.close()
-
-
-def _timed_render(portal: Portal) -> tuple[dict[str, str], float]:
-    started = time.perf_counter()
-    pages = render_pages(portal)
-    return pages, time.perf_counter() - started
 
 
 def early_exports(portal: Portal) -> Background[dict[str, bytes]] | None:

@@ -88,8 +88,8 @@ def run_engine(
         raise BuildFailed(_engine_failure(f"сборка сайта MkDocs прервана (код {exc.code})", collector)) from None
     finally:
         logger.removeHandler(collector)
-        if not built:
-            job.stop()
+        if not built and job.exports is not None:  # started by the pipeline, not wanted any more
+            job.exports.close()
     assert plugin.site_check is not None  # made from job.checks in the plugin's on_config
     return EngineRun(
         pages=sum(1 for _ in site_dir.rglob("*.html")),

@@ -97,7 +97,7 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         make_checks = None
         if self.job is not None:
             self.portal = self.job.portal
-            self.generated = dict(self.job.pages())
+            self.generated = dict(self.job.rendered)
             make_checks = self.job.checks
         else:
             problems, portal, self.generated, people = _check_for_mkdocs(project)

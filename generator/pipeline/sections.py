@@ -22,7 +22,7 @@ from generator.checks.site import failing
 from generator.district.config import organization_config
 from generator.district.plan import in_section
 from generator.district.summary import OrgSummary, summarise
-from generator.engine.job import EngineJob, Rendering, early_exports, section_checks
+from generator.engine.job import EngineJob, early_exports, section_checks
 from generator.engine.mkdocs import EngineRun, run_engine
 from generator.errors import NastavnikError, Problem
 from generator.options import BuildOptions
@@ -33,6 +33,7 @@ from generator.progress import SILENT, Progress
 from generator.project import ORGANIZATIONS, Project
 from generator.render.env import environment, use_portal_cache
 from generator.render.markup import render_markdown
+from generator.render.pages import render_pages
 from generator.rules.people import NamePolicy
 from generator.timings import Timings
 
@@ -104,13 +105,13 @@ def build_section(task: SectionTask, timings: Timings | None = None) -> SectionO
         base = replace(base, summary=summary, honors=honors)
     if task.site_dir is None:
         return replace(base, timings=timings.stages)
-    # The pages and the exports on a second core while MkDocs starts (stopped by the engine if it fails).
-    rendering, exports = Rendering(checked.portal), early_exports(checked.portal)
-    job = EngineJob(checked.portal, rendering, section_checks(project, checked.people, task.policy()), exports)
+    with timings.stage("render"):
+        rendered = render_pages(checked.portal)
+    exports = early_exports(checked.portal)  # on a second core while MkDocs starts; closed by the engine on failure
+    job = EngineJob(checked.portal, rendered, section_checks(project, checked.people, task.policy()), exports)
     try:
         with timings.stage("mkdocs"):
             engine = _run(project, task.site_dir, job, task.options.strict)
-        timings.add("render", rendering.seconds)
     except NastavnikError as exc:
         if task.org is None:
             raise
