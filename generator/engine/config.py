@@ -9,10 +9,11 @@ from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.theme import Theme
 
 from generator import ru
+from generator.editor import decap
 from generator.engine.hardening import inert
 from generator.errors import Problems
 from generator.filetypes import visible_files
@@ -104,3 +105,15 @@ def text_colour(background: str) -> str:
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     return "#ffffff" if (1.05 / (luminance + 0.05)) >= ((luminance + 0.05) / 0.05) else "#000000"
+
+
+def add_admin(files: Files, config: MkDocsConfig, admin: dict[str, Any]) -> str | None:
+    """/admin/ (Decap CMS) added to ``files`` as static files (not pages), so it stays out of the nav, the search
+    index and the sitemap; what the editor should know when it could not be made."""
+    root = Path(config.config_file_path).resolve().parent
+    site = decap.admin_site(root, decap.settings_from(dict(config), admin))
+    for dest, text in site.generated.items():
+        files.append(File.generated(config, dest, content=text))
+    for dest, source in site.copied.items():
+        files.append(File.generated(config, dest, abs_src_path=str(source)))
+    return site.note or None

@@ -25,11 +25,11 @@ from mkdocs.structure.pages import Page
 
 from generator import urls
 from generator.checks.site import EarlyPage, PageChecks, SiteCheck, failing
-from generator.editor import decap
 from generator.engine.config import (
     _add_theme_overrides,
     _check_for_mkdocs,
     _without_organizations,
+    add_admin,
     site_info,
     text_colour,
 )
@@ -198,19 +198,10 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
             self._pages = None
 
     def _add_admin(self, files: Files, config: MkDocsConfig) -> None:
-        """/admin/: static files (not pages), so they stay out of the nav, the search index and the sitemap."""
         self.notes = []
-        if not self.config.admin.enabled:
-            return
-        root = Path(config.config_file_path).resolve().parent
-        site = decap.admin_site(root, decap.settings_from(dict(config), dict(self.config.admin)))
-        if site.note:
-            self.notes.append(site.note)
-            log.info(site.note)
-        for dest, text in site.generated.items():
-            files.append(File.generated(config, dest, content=text))
-        for dest, source in site.copied.items():
-            files.append(File.generated(config, dest, abs_src_path=str(source)))
+        if self.config.admin.enabled and (note := add_admin(files, config, dict(self.config.admin))):
+            self.notes.append(note)
+            log.info(note)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == PARENTS_PAGE and self.portal is not None:

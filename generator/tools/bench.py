@@ -37,6 +37,7 @@ from pathlib import Path
 import generator
 from generator import ru
 from generator.tools import bench_import, bench_serve, synthetic
+from generator.tools.bench_guard import name_guard
 from generator.tools.bench_incremental import cold_build, rebuilds, table
 from generator.tools.bench_plain import dump_plain
 from generator.tools.bench_shares import shares_cost
@@ -222,22 +223,6 @@ def goals(rows: list[Row], linear: list[Linearity]) -> dict[str, object]:
         else None,
         "district_50_warm_ok": big.warm_seconds < GOALS["district_50_warm_seconds"] if big else None,
     }
-
-
-def name_guard(root: Path, build_seconds: float) -> dict[str, float]:
-    """The name guard alone over the school's built site: forms of every name, then every file read and
-    searched in this one process (a build checks most pages on a second core while MkDocs writes them)."""
-    from generator.checks.names import check_names, search_for
-    from generator.portal.check import check
-    from generator.project import Project
-    from generator.rules.people import name_policy, people_of
-
-    policy = name_policy(people_of(check(Project(root)).records))
-    started = time.perf_counter()
-    search_for(policy)
-    check_names(root / "site", policy, root / "content")
-    seconds = time.perf_counter() - started
-    return {"seconds": round(seconds, 3), "share": round(seconds / build_seconds, 4) if build_seconds else 0.0}
 
 
 def compile_generator() -> None:
