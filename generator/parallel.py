@@ -202,7 +202,7 @@ goes on while the child is still at an earlier one, instead of waiting whenever 
 
 
 def _widen(fd: int) -> None:
-    with contextlib.suppress(AttributeError, OSError):  # not Linux, or a lower limit: the default size
+    with contextlib.suppress(ImportError, AttributeError, OSError):  # not Linux, or a lower limit: the default size
         import fcntl
 
         fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_BYTES)

@@ -42,11 +42,12 @@ class Entry:
 class Staged:
     """A built tree linked into the cache (:meth:`SectionCache.stage`), waiting to become an entry."""
 
-    scratch: Path
+    scratch: Path | None  # None: the cache could not be written
     digests: dict[str, str] | None = None  # None: the tree cannot be kept
 
     def discard(self) -> None:
-        shutil.rmtree(self.scratch, ignore_errors=True)
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 class SectionCache:
@@ -99,7 +100,10 @@ class SectionCache:
         """The first half of :meth:`store`: the files of ``tree`` linked into the cache with their digests, not yet
         an entry (the section's checks may still be running). :meth:`commit` makes it one; :meth:`Staged.discard`
         drops it."""
-        scratch = Path(tempfile.mkdtemp(prefix=".new-", dir=self.folder))
+        try:
+            scratch = Path(tempfile.mkdtemp(prefix=".new-", dir=self.folder))
+        except OSError:  # the cache is gone (deleted during the build): nothing is kept
+            return Staged(None)
         staged = Staged(scratch)
         try:
             copy = scratch / TREE
@@ -125,7 +129,7 @@ class SectionCache:
     def commit(self, staged: Staged, name: str, key: str, outcome: Any, extra: Any = None) -> None:
         """The tree ``staged`` becomes the entry of ``name``, replacing the previous one at once."""
         try:
-            if staged.digests is None:
+            if staged.scratch is None or staged.digests is None:
                 return
             with open(staged.scratch / ENTRY, "wb") as handle:
                 pickle.dump(Entry(key, outcome, staged.digests, extra), handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -232,3 +232,16 @@ def test_a_school_that_fails_its_checks_keeps_nothing_new_in_the_cache(minimal):
     parents.write_text(good, encoding="utf-8")
     again, doc = build(minimal)
     assert again.code == 0 and doc["reused"] == [""]
+
+
+def test_a_cache_deleted_during_the_build_keeps_nothing_and_fails_nothing(tmp_path):
+    from generator.pipeline.cache import SectionCache
+
+    tree = tmp_path / "built"
+    (tree / "mentors").mkdir(parents=True)
+    (tree / "mentors" / "index.html").write_text("<p>страница</p>", encoding="utf-8")
+    cache = SectionCache(tmp_path / "cache-that-is-gone")
+    staged = cache.stage(tree)
+    assert staged.scratch is None and staged.digests is None
+    cache.commit(staged, "school", "key", outcome=None)  # nothing to keep, nothing raised
+    assert not (tmp_path / "cache-that-is-gone").exists() and (tree / "mentors" / "index.html").is_file()

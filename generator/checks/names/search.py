@@ -66,7 +66,9 @@ class NameSearch:
     latin_rules: dict[str, Rule]  # by spelling
     slugs: Slugs[Rule]  # searched in paths only
     tried: dict[tuple[str, str], tuple[_Pattern, ...]] = field(default_factory=dict, compare=False, repr=False)
-    pieces: dict[str, dict[str, dict[Rule, int]]] = field(default_factory=dict, compare=False, repr=False)  # by section
+    pieces: dict[str, dict[str, dict[Rule, int]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )  # a section's
 
     @classmethod
     def of(cls, policy: NamePolicy) -> NameSearch:
@@ -135,7 +137,10 @@ class NameSearch:
         found: dict[Rule, int] = {}
         if self.trigger is not None:
             read = readable(text)[0]
-            remembered = self.pieces.setdefault(section, {})
+            remembered = self.pieces.get(section)
+            if remembered is None:  # one section's at a time: a region's worker builds a thousand in turn
+                self.pieces.clear()
+                remembered = self.pieces[section] = {}
             holding: dict[int, dict[Rule, int]] = {}  # the pieces that hold a name, by their place in the text
             for index, piece in enumerate(_PIECE.findall(read)):
                 hits = remembered.get(piece)
