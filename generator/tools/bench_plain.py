@@ -76,9 +76,8 @@ def _section(
             target.write_bytes(markdown)
         else:
             target.write_text(markdown, encoding="utf-8")
-    for post in sorted(
-        (docs / POSTS_DIR).glob("*.md")
-    ):  # what our plugin adds to each post (its date, picture, people)
+    # what our plugin adds to each news post: its date, picture and people
+    for post in sorted((docs / POSTS_DIR).glob("*.md")):
         front, body = _front_matter(post.read_text(encoding="utf-8"))
         post.write_text(front + render_post(portal, post.relative_to(docs).as_posix(), body), encoding="utf-8")
     parents = docs / PARENTS_PAGE
