@@ -38,7 +38,7 @@ $(TEST_STAMP): $(STAMP) $(TEST_LOCK)
 
 # The test lock is resolved first; the runtime lock takes the same versions (-c), so the two never disagree.
 # Both are universal (Linux, Windows, macOS; Python 3.11 and newer). Needs the network to PyPI.
-UV_COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+UV_COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --no-strip-extras \
 	--custom-compile-command "make lock"
 BUILD_REQUIRES = $(BIN)/python -c "import tomllib; print(*tomllib.load(open('pyproject.toml','rb'))['build-system']['requires'], sep=chr(10))"
 

@@ -17,7 +17,10 @@ from conftest import ROOT, run_cli
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 LOCKS = {"runtime": ROOT / "requirements" / "runtime.lock", "test": ROOT / "requirements" / "test.lock"}
-_ENTRY = re.compile(r"^(?P<name>[A-Za-z0-9._-]+)==(?P<version>\S+)(?: ; (?P<marker>[^\\]+?))?\s*\\$", re.MULTILINE)
+_ENTRY = re.compile(
+    r"^(?P<name>[A-Za-z0-9._-]+)(?:\[[A-Za-z0-9._,-]+\])?==(?P<version>\S+)(?: ; (?P<marker>[^\\]+?))?\s*\\$",
+    re.MULTILINE,
+)  # an extra stays on its pin («cachecontrol[filecache]==…»): pip's hash mode checks the extra's requirement too
 
 
 def locked(which: str) -> dict[str, list[tuple[Version, str | None]]]:
