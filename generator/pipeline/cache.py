@@ -92,14 +92,9 @@ class SectionCache:
             return False
         return True
 
-    def store(self, name: str, key: str, outcome: Any, tree: Path, extra: Any = None) -> None:
-        """Keep the section built in ``tree`` with ``key``; the previous entry of ``name`` is replaced at once."""
-        self.commit(self.stage(tree), name, key, outcome, extra)
-
     def stage(self, tree: Path) -> Staged:
-        """The first half of :meth:`store`: the files of ``tree`` linked into the cache with their digests, not yet
-        an entry (the section's checks may still be running). :meth:`commit` makes it one; :meth:`Staged.discard`
-        drops it."""
+        """The files of the section built in ``tree`` linked into the cache with their digests, not yet an entry
+        (the section's checks may still be running). :meth:`commit` makes it one; :meth:`Staged.discard` drops it."""
         try:
             scratch = Path(tempfile.mkdtemp(prefix=".new-", dir=self.folder))
         except OSError:  # the cache is gone (deleted during the build): nothing is kept
@@ -127,7 +122,7 @@ class SectionCache:
         return staged
 
     def commit(self, staged: Staged, name: str, key: str, outcome: Any, extra: Any = None) -> None:
-        """The tree ``staged`` becomes the entry of ``name``, replacing the previous one at once."""
+        """The tree ``staged`` becomes the entry of ``name`` with ``key``, replacing the previous one at once."""
         try:
             if staged.scratch is None or staged.digests is None:
                 return

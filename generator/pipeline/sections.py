@@ -56,8 +56,8 @@ class SectionTask:
 
 _INHERITED: NamePolicy | None = None
 """A district's policy as its forked workers inherit it: a region's (twenty thousand names, 3 MB) is not
-pickled into every task, and every section of a worker shares one object, which the name search and the
-cache recognise by identity."""
+pickled into every task, and every section of a worker shares one object, whose digest (the key of the name
+search and of the cache) is computed once."""
 
 
 @dataclass(frozen=True)

@@ -66,9 +66,8 @@ class NameSearch:
     latin_rules: dict[str, Rule]  # by spelling
     slugs: Slugs[Rule]  # searched in paths only
     tried: dict[tuple[str, str], tuple[_Pattern, ...]] = field(default_factory=dict, compare=False, repr=False)
-    pieces: dict[str, dict[str, dict[Rule, int]]] = field(
-        default_factory=dict, compare=False, repr=False
-    )  # a section's
+    # What each piece of text holds (:meth:`find`), for one section at a time
+    pieces: dict[str, dict[str, dict[Rule, int]]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, policy: NamePolicy) -> NameSearch:
