@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from generator.checks.names.forms import save_forms_cache
 from generator.checks.names.latin import Slugs, slug_anchors, slug_regex, surname_variants
+from generator.checks.names.page import PIECE, Remembered, page_hits
 from generator.checks.names.patterns import Follow, bounded, following, forms_of, name_key, phrases, trie
 from generator.checks.names.text import lower, readable
 from generator.rules.people import Name, NamePolicy
@@ -18,11 +19,6 @@ MINOR_SURNAME = "фамилия несовершеннолетнего"
 MINOR_LATIN = "фамилия несовершеннолетнего латиницей"
 SLUG = "имя человека без согласия на публикацию латиницей"
 _TRIED_LIMIT = 200_000  # (hit, next word) pairs remembered by one search
-_PIECES_LIMIT = 200_000  # pieces of text whose findings one search remembers
-_PIECE_LONGEST = 2_000  # characters of a remembered piece: longer ones (prose) are seldom seen twice
-_PIECE = re.compile(r"""[^<>"=/\\|{}\[\]()#@%&*+^~`:;!?]+""")
-"""A run of text without a character that no name pattern matches (names have letters, apostrophes, spaces,
-dots, commas and hyphens between their words: :data:`.patterns.SEP`): a name found in a text lies within one."""
 
 
 @dataclass(frozen=True)
@@ -66,8 +62,8 @@ class NameSearch:
     latin_rules: dict[str, Rule]  # by spelling
     slugs: Slugs[Rule]  # searched in paths only
     tried: dict[tuple[str, str], tuple[_Pattern, ...]] = field(default_factory=dict, compare=False, repr=False)
-    # What each piece of text holds (:meth:`find`), for one section at a time
-    pieces: dict[str, dict[str, dict[Rule, int]]] = field(default_factory=dict, compare=False, repr=False)
+    # What the lines and pieces of one section's pages hold (:meth:`find`)
+    remembered: list[Remembered[Rule]] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def of(cls, policy: NamePolicy) -> NameSearch:
@@ -131,35 +127,47 @@ class NameSearch:
         """Each rule ``text`` breaks, with the line of its first finding; ``section``: where the text is
         published (a district's organization, "" for a school or the district's own pages).
 
-        The text is searched piece by piece (:data:`_PIECE`), and what a piece holds is remembered: every page of a
-        site repeats its header, navigation and footer, nine tenths of its text."""
+        The text is searched line by line and piece by piece (:mod:`.page`), what each holds remembered for the
+        section: every page of a site repeats its header, navigation and footer, nine tenths of its text."""
         found: dict[Rule, int] = {}
         if self.trigger is not None:
-            read = readable(text)[0]
-            remembered = self.pieces.get(section)
-            if remembered is None:  # one section's at a time: a region's worker builds a thousand in turn
-                self.pieces.clear()
-                remembered = self.pieces[section] = {}
-            holding: dict[int, dict[Rule, int]] = {}  # the pieces that hold a name, by their place in the text
-            for index, piece in enumerate(_PIECE.findall(read)):
-                hits = remembered.get(piece)
-                if hits is None:
-                    hits = self.search_readable(piece, lower(piece), section)
-                    if len(piece) <= _PIECE_LONGEST and len(remembered) < _PIECES_LIMIT:
-                        remembered[piece] = hits
-                if hits:
-                    holding[index] = hits
-            for index, piece in enumerate(_PIECE.finditer(read) if holding else ()):
-                if index in holding:
-                    lines = read.count("\n", 0, piece.start())
-                    for rule, line in holding[index].items():
-                        found.setdefault(rule, lines + line)
+            if not self.remembered:
+                self.remembered.append(Remembered(self._quiet, self._latin_in))
+            memory = self.remembered[0]
+            memory.enter(section, partial(self._search_piece, section=section))
+            by_lines = page_hits(text, memory)
+            if by_lines is not None:
+                return by_lines
+            read = readable(text)[0]  # look-alike letters: read whole, as Cyrillic
+            for piece in PIECE.finditer(read):
+                for rule, line in memory.hits(piece.group()).items():
+                    found.setdefault(rule, read.count("\n", 0, piece.start()) + line)
         if self.latin is not None:
             raw = text.lower()
             for m in self.latin.finditer(raw):
                 if not (m.start() and "a" <= raw[m.start() - 1] <= "z"):  # not inside a Latin word
                     found.setdefault(self.latin_rules[m.group(0)], raw.count("\n", 0, m.start()) + 1)
         return found
+
+    def _search_piece(self, piece: str, section: str) -> dict[Rule, int]:
+        return self.search_readable(piece, lower(piece), section)
+
+    def _latin_in(self, raw: str) -> tuple[Rule, ...]:
+        """The rules the names in Latin letters in ``raw`` break (one line of a text: no name crosses a line)."""
+        if self.latin is None:
+            return ()
+        raw = raw.lower()
+        return tuple(
+            self.latin_rules[m.group(0)]
+            for m in self.latin.finditer(raw)
+            if not (m.start() and "a" <= raw[m.start() - 1] <= "z")  # not inside a Latin word
+        )
+
+    def _quiet(self, lowered: str) -> bool:
+        """No name begins in ``lowered``: the quick pass finds no name word in it (a name's words and leads hold
+        no line break, so a text made of quiet lines and runs holds no name either)."""
+        assert self.trigger is not None
+        return self.trigger.search(lowered) is None
 
     def search_readable(self, read: str, lowered: str, section: str = "") -> dict[Rule, int]:
         """Each rule the readable text ``read`` breaks (``lowered``: the same, lower-cased letter for letter),
