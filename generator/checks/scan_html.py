@@ -33,6 +33,9 @@ from generator.checks.scan_rules import (
 ScriptJudge = Callable[[LexborNode, bool], Iterator[Finding]]
 _NOSCRIPT = re.compile(r"<(/?)noscript(?=[\s/>])", re.IGNORECASE)
 _TEMPLATE_BODY = re.compile(r"\A<template\b[^>]*>(.*)</template>\Z", re.DOTALL | re.IGNORECASE)
+_HARMLESS: set[tuple[tuple[str, str | None], ...]] = set()
+"""Attribute lists in which :func:`.attribute_findings` found nothing: every page repeats its theme's elements."""
+_HARMLESS_LIMIT = 100_000
 
 
 def decode(raw: bytes) -> str:
@@ -69,7 +72,15 @@ def _document(text: str, embeds: Embeds, script: ScriptJudge, whole_content: boo
             continue
         in_content = whole_content or node.mem_id in content
         if attributes:
-            yield from attribute_findings(attributes, partial(_snippet, node), in_content)
+            listed = tuple(attributes.items())
+            if listed not in _HARMLESS:
+                found = list(attribute_findings(attributes, partial(_snippet, node), in_content))
+                if found:
+                    yield from found
+                else:
+                    if len(_HARMLESS) >= _HARMLESS_LIMIT:
+                        _HARMLESS.clear()
+                    _HARMLESS.add(listed)
         if tag in ("script", "form"):
             yield from script(node, in_content)
         elif tag == "template" and depth < 8:
