@@ -21,6 +21,7 @@ from generator.models import Curator, Mentor
 from generator.portal.check import check
 from generator.portal.portal import Portal
 from generator.project import ORGANIZATIONS, Project
+from generator.render.env import bytecode_cache
 from generator.rules.people import people_of
 from generator.sources.config import theme_dir
 
@@ -51,10 +52,13 @@ def _without_organizations(files: Files, config: MkDocsConfig) -> Files:
 
 def _add_theme_overrides(config: MkDocsConfig) -> None:
     """Put our overrides right after the portal's own ``custom_dir`` (which may override them in turn); list
-    the theme's files without its hidden folders (:class:`VisibleFiles`)."""
+    the theme's files without its hidden folders (:class:`VisibleFiles`); compile its templates once
+    (:func:`.bytecode_cache`): each section of a district is a build of its own, and Material's blog plugin
+    asks for a new environment for every text it translates."""
     theme = config.theme
     if "get_env" not in vars(theme):
-        theme.get_env = partial(_visible_env, theme)  # type: ignore[method-assign]
+        cache = bytecode_cache(Path(config.config_file_path).resolve().parent)
+        theme.get_env = partial(_visible_env, theme, cache)  # type: ignore[method-assign]
     ours = os.path.realpath(theme_dir())
     dirs = theme.dirs
     if any(os.path.realpath(d) == ours for d in dirs):
@@ -72,9 +76,10 @@ class VisibleFiles(jinja2.FileSystemLoader):
         return sorted({path for root in self.searchpath for path in visible_files(root, self.followlinks)})
 
 
-def _visible_env(theme: Theme) -> jinja2.Environment:
+def _visible_env(theme: Theme, cache: jinja2.BytecodeCache) -> jinja2.Environment:
     env = Theme.get_env(theme)
     env.loader = VisibleFiles(theme.dirs)
+    env.bytecode_cache = cache
     return env
 
 

@@ -42,7 +42,6 @@ from generator.errors import format_problems
 from generator.parallel import Background
 from generator.portal.portal import Portal
 from generator.project import Project
-from generator.render.env import bytecode_cache
 from generator.render.headings import anchor_headings
 from generator.render.markup import DEFAULT_EMBED_HOSTS, clean_html
 from generator.render.news import archive_heading, render_post, view_meta
@@ -117,11 +116,8 @@ class NastavnikPlugin(BasePlugin[NastavnikConfig]):
         return config
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        """Material's templates are compiled once and kept (each section of a district is a build of its own).
-
-        The last event before MkDocs copies files into the site: the exports started in on_files are collected.
-        """
-        env.bytecode_cache = bytecode_cache(Path(config.config_file_path).resolve().parent)
+        """The last event before MkDocs copies files into the site: the exports started in on_files are collected
+        (the templates' compiled form is the theme's environment's, :func:`.config._add_theme_overrides`)."""
         self._collect_exports()
         self._early = {}
         if self.site_check is not None:
