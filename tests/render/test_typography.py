@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from generator.render.permalinks import untabbed_permalinks
@@ -85,3 +87,53 @@ def test_built_permalinks_are_not_tab_stops(built_demo):
     for path in _pages(built_demo / "site"):
         for link in LexborHTMLParser(path.read_text("utf-8")).css("a.headerlink"):
             assert link.attributes.get("tabindex") == "-1", path
+
+
+def _typeset_node_by_node(html: str) -> str:
+    """The reference: every node in turn, raw elements on a stack (what :func:`typeset` does searching the
+    page whole)."""
+    from generator.render.typography import _RAW, _TOKENS, typeset_text
+
+    parts = _TOKENS.split(html)
+    raw: list[str] = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            tag = re.match(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)", part)
+            if tag is None:
+                continue
+            closing, name = tag.group(1), tag.group(2).lower()
+            if name in _RAW:
+                if closing and raw and raw[-1] == name:
+                    raw.pop()
+                elif not closing and not part.endswith("/>"):
+                    raw.append(name)
+        elif part and not raw:
+            parts[i] = typeset_text(part)
+    return "".join(parts)
+
+
+PIECES = (
+    "<p>", "</p>", "<pre>", "</pre>", "<code>", "</code>", "<CODE>", "</Code>", "<codex>", "<br/>", "<script/>",
+    "<title>", "</title>", "<!-- <pre> -->", '<a title="<pre>">', "<", ">", " ", "  ", "\n", "5", "2026", "г.", "№",
+    "§", "ул.", "Т.", "С.", "Белова", "стаж", "год", " — ", " – ", "—", "%", "ſcript", "<ſcript>", "\u00a0",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_the_page_searched_whole_is_typeset_as_node_by_node(pieces):
+    html = "".join(pieces)
+    assert typeset(html) == _typeset_node_by_node(html)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "x —<b> — y",  # a place found across two texts hides the one the second begins with
+        "<ſcript>5 год</ſcript>",  # not a raw element: «ſ» is no Latin letter, though it folds to «s»
+        "<\u212abd>5 год</\u212abd>",  # … nor the Kelvin sign «K»
+        "<PRE>5 год</pre>5 год",
+    ],
+)
+def test_pages_searched_whole_where_nodes_meet(html):
+    assert typeset(html) == _typeset_node_by_node(html) != html
