@@ -356,3 +356,33 @@ def test_a_remembered_line_is_searched_again_in_another_section():
         for section, found in (("school-1", False), ("school-2", True), ("school-1", False), ("", True)):
             page = f'<header class="md-header">\n  <a href="/">Главная</a>\n</header>\n{text}\n<footer>\n</footer>'
             assert bool(search.find(page, section)) is found, (text, section)
+
+
+def test_two_sections_searched_at_once_keep_their_own_masks():
+    """A search serving two threads (a preview's rebuild beside a check) never lends one section's findings to
+    the other: a name a withheld person shares stays masked in the consenting person's section only."""
+    import sys
+    import threading
+
+    withheld = split_name("data/organizations/school-2/mentors/ivanova-mp.yaml", "Иванова Мария Петровна")
+    consenting = split_name("data/organizations/school-1/mentors/ivanova-mp.yaml", "Иванова Мария Петровна")
+    search = NameSearch.of(NamePolicy((withheld,), (), (consenting,)))
+    wrong: list[tuple[str, int]] = []
+
+    def run(section: str, found: bool) -> None:
+        for n in range(300):  # new pieces each time: each is searched, not only looked up
+            page = f'<p class="n{n}">\n  Выступила Иванова Мария Петровна, {n}\n</p>'
+            if bool(search.find(page, section)) is not found:
+                wrong.append((section, n))
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=run, args=args) for args in (("school-1", False), ("school-2", True))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not wrong

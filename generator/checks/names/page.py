@@ -45,34 +45,41 @@ class _Split:
     latin: tuple[object, ...]  # the rules a name in Latin letters in the raw line breaks
 
 
+@dataclass(frozen=True)
+class Pieces(Generic[R]):
+    """What the pieces of one section's pages hold (``search``: what a read piece holds there)."""
+
+    search: Callable[[str], Hits[R]]
+    known: dict[str, Hits[R]] = field(default_factory=dict)
+
+    def hits(self, piece: str) -> Hits[R]:
+        found = self.known.get(piece)
+        if found is None:
+            found = self.search(piece)
+            if len(piece) <= _LONGEST and len(self.known) < _PIECES:
+                self.known[piece] = found
+        return found
+
+
 @dataclass
 class Remembered(Generic[R]):
     """What pages held: each line, read and cut, for every section (``quiet``: no name can begin in a
     lower-cased text; ``latin``: the rules that names in Latin letters in a raw line break); what each piece
-    holds, for one section at a time (``search``: what a read piece holds where it is published; a region's
-    worker builds a thousand sections in turn)."""
+    holds, for one section at a time (a region's worker builds a thousand sections in turn)."""
 
     quiet: Callable[[str], bool]
     latin: Callable[[str], tuple[R, ...]]
-    section: str = ""
-    search: Callable[[str], Hits[R]] | None = None
-    pieces: dict[str, Hits[R]] = field(default_factory=dict)
+    sections: dict[str, Pieces[R]] = field(default_factory=dict)
     lines: tuple[dict[str, _Split], dict[str, _Split]] = field(default_factory=lambda: ({}, {}))  # plain, decoded
     stored: int = 0  # characters of the lines remembered
 
-    def enter(self, section: str, search: Callable[[str], Hits[R]]) -> None:
-        """Search the pages of ``section`` from now on."""
-        if self.search is None or section != self.section:
-            self.section, self.search = section, search
-            self.pieces.clear()
-
-    def hits(self, piece: str) -> Hits[R]:
-        found = self.pieces.get(piece)
+    def pieces(self, section: str, search: Callable[[str], Hits[R]]) -> Pieces[R]:
+        """What the pieces of ``section``'s pages hold (``search``: what a read piece holds there); those of
+        the section before are forgotten."""
+        found = self.sections.get(section)
         if found is None:
-            assert self.search is not None
-            found = self.search(piece)
-            if len(piece) <= _LONGEST and len(self.pieces) < _PIECES:
-                self.pieces[piece] = found
+            found = Pieces(search)
+            self.sections = {section: found}  # a new dict: a search still at work keeps its section's
         return found
 
     def splits(self, raws: list[str]) -> list[_Split]:
@@ -136,10 +143,10 @@ class Remembered(Generic[R]):
         )
 
 
-def page_hits(text: str, memory: Remembered[R]) -> Hits[R] | None:
-    """What ``text`` holds, searched piece by piece through what ``memory`` remembers (:meth:`Remembered.enter`
-    the section first), and its names in Latin letters; None when the text has look-alike letters among
-    Cyrillic ones (it is then read whole, :func:`.text.readable`)."""
+def page_hits(text: str, memory: Remembered[R], pieces: Pieces[R]) -> Hits[R] | None:
+    """What ``text`` holds, searched line by line through what ``memory`` remembers and piece by piece through
+    what ``pieces`` of its section hold, with its names in Latin letters; None when the text has look-alike
+    letters among Cyrillic ones (it is then read whole, :func:`.text.readable`)."""
     splits = memory.splits(text.split("\n"))
     if mixed([split.line for split in splits]):
         return None
@@ -163,18 +170,18 @@ def page_hits(text: str, memory: Remembered[R]) -> Hits[R] | None:
         else:
             if run is not None and not (run_quiet and split.head_quiet):
                 run.append(split.head)
-                for rule, line_of in memory.hits("\n".join(run)).items():
+                for rule, line_of in pieces.hits("\n".join(run)).items():
                     found.setdefault(rule, run_start + line_of)
             elif run is None and not split.head_quiet:
-                for rule, line_of in memory.hits(split.head).items():
+                for rule, line_of in pieces.hits(split.head).items():
                     found.setdefault(rule, before + line_of)
             for piece, newlines in split.loud:
-                for rule, line_of in memory.hits(piece).items():
+                for rule, line_of in pieces.hits(piece).items():
                     found.setdefault(rule, before + newlines + line_of)
             run, run_start, run_quiet = [split.tail], before + split.tail_newlines, split.tail_quiet
         before += split.newlines + 1
     if run is not None and not run_quiet:
-        for rule, line_of in memory.hits("\n".join(run)).items():
+        for rule, line_of in pieces.hits("\n".join(run)).items():
             found.setdefault(rule, run_start + line_of)
     for rule, line_of in latin.items():
         found.setdefault(rule, line_of)

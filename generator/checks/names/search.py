@@ -134,13 +134,13 @@ class NameSearch:
             if not self.remembered:
                 self.remembered.append(Remembered(self._quiet, self._latin_in))
             memory = self.remembered[0]
-            memory.enter(section, partial(self._search_piece, section=section))
-            by_lines = page_hits(text, memory)
+            pieces = memory.pieces(section, partial(self._search_piece, section=section))
+            by_lines = page_hits(text, memory, pieces)
             if by_lines is not None:
                 return by_lines
             read = readable(text)[0]  # look-alike letters: read whole, as Cyrillic
             for piece in PIECE.finditer(read):
-                for rule, line in memory.hits(piece.group()).items():
+                for rule, line in pieces.hits(piece.group()).items():
                     found.setdefault(rule, read.count("\n", 0, piece.start()) + line)
         if self.latin is not None:
             raw = text.lower()
