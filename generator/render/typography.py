@@ -31,7 +31,7 @@ _RULES = [
 _CANDIDATE = re.compile(r" (?:(?<=[\d№§.] )|[—–] |(?<=[а-яё] )[А-ЯЁ]\.)")
 """Where any of the rules could apply (a space after a digit or a dot, before a dash, between a word and an
 initial): most text nodes of a page (indentation, single words) have no such place. A space begins it: the
-regex engine then looks for spaces alone, three times as fast."""
+regex engine then looks for spaces alone, more than twice as fast."""
 
 
 def typeset_text(text: str) -> str:
