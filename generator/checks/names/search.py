@@ -142,11 +142,9 @@ class NameSearch:
             for piece in PIECE.finditer(read):
                 for rule, line in pieces.hits(piece.group()).items():
                     found.setdefault(rule, read.count("\n", 0, piece.start()) + line)
-        if self.latin is not None:
-            raw = text.lower()
-            for m in self.latin.finditer(raw):
-                if not (m.start() and "a" <= raw[m.start() - 1] <= "z"):  # not inside a Latin word
-                    found.setdefault(self.latin_rules[m.group(0)], raw.count("\n", 0, m.start()) + 1)
+        for number, line in enumerate(text.split("\n") if self.latin is not None else (), 1):
+            for rule in self._latin_in(line):
+                found.setdefault(rule, number)
         return found
 
     def _search_piece(self, piece: str, section: str) -> dict[Rule, int]:

@@ -47,11 +47,20 @@ _OPEN_TAIL_LONGEST = 3  # … and of :data:`_OPEN_TAIL`
 def normalize(text: str) -> str:
     """Text as a reader sees it: tag names dropped (attribute values kept), entities decoded, NFKC (full-width
     and styled letters as plain ones), invisible characters dropped, «ё» = «е»."""
-    text = _TAG_START.sub(" ", text)
-    text = html.unescape(html.unescape(text))  # twice: an escaped entity in JSON or XML («&amp;#1048;»)
+    text = _untagged(text)
     if _PERCENT_CYRILLIC.search(text):  # an address: files/%D0%98%D0%B2… is «files/Ив…»
-        text = _PERCENT_RUN.sub(lambda run: unquote(run.group(0)), text)  # as unquote(text), without the rest
+        text = _unquoted(text)
     return plain_text(text)
+
+
+def _untagged(text: str) -> str:
+    """Tag names dropped (attribute values kept), entities decoded."""
+    return html.unescape(html.unescape(_TAG_START.sub(" ", text)))  # twice: «&amp;#1048;» in JSON or XML
+
+
+def _unquoted(text: str) -> str:
+    """Percent-escapes decoded, as ``unquote(text)`` does, without touching the rest."""
+    return _PERCENT_RUN.sub(lambda run: unquote(run.group(0)), text)
 
 
 def plain_text(text: str) -> str:
@@ -108,16 +117,16 @@ def escaped_cyrillic(line: str) -> bool:
     """:attr:`Line.percent` of ``line`` (no «\\n» in it), without reading the rest of it."""
     if "%" not in line and "&" not in line:  # (an entity may be a «%»)
         return False
-    return _PERCENT_CYRILLIC.search(html.unescape(html.unescape(_TAG_START.sub(" ", line)))) is not None
+    return _PERCENT_CYRILLIC.search(_untagged(line)) is not None
 
 
 def read_line(line: str, decode: bool) -> Line:
     """``line`` (no «\\n» in it) read as :func:`normalize` reads it in a text; ``decode``: the text holds an escaped
     Cyrillic letter somewhere, so percent-escapes are decoded (:attr:`Line.percent` of a line read without)."""
-    text = html.unescape(html.unescape(_TAG_START.sub(" ", line)))
+    text = _untagged(line)
     percent = bool(_PERCENT_CYRILLIC.search(text))
     if decode and "%" in text:
-        text = _PERCENT_RUN.sub(lambda run: unquote(run.group(0)), text)
+        text = _unquoted(text)
     read = plain_text(text)
     lowered = lower(read)
     return Line(
