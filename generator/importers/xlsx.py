@@ -14,16 +14,14 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 from lxml import etree
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet.worksheet import Worksheet
 
 from generator import ru
 from generator.errors import ImportFailed
 from generator.importers.container import open_package
 from generator.importers.grid import Cell, Document, Row, Table, cell_lead, cell_paragraphs, clean
 from generator.tables.flat import META_HEADER, META_KEYS
+from generator.tables.workbook import InvalidFileException, Worksheet, load_workbook
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 60
@@ -32,7 +30,7 @@ MAX_COLUMNS = 60
 def read_xlsx(path: Path) -> Document:
     data = open_package(path, "xlsx")
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        book = load_workbook(io.BytesIO(data), data_only=True)
     except (InvalidFileException, KeyError, ValueError, TypeError, zipfile.BadZipFile, etree.XMLSyntaxError):
         raise ImportFailed(
             path.name,

@@ -109,9 +109,8 @@ def write_csv(tables: list[Table]) -> bytes:
 
 def write_xlsx(tables: list[Table], title: str, today: dt.date) -> bytes:
     """A sheet a table (the first always, the others when they have rows); every cell text, never a formula."""
-    from openpyxl import Workbook
-
     from generator.render.tables import fill_sheet, reproducible
+    from generator.tables.workbook import Workbook
 
     book = Workbook()
     first = book.active

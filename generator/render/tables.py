@@ -22,11 +22,6 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-
 from generator.models import Item, Roadmap, Section
 from generator.portal.views import RoadmapView
 from generator.tables.cells import split_activity
@@ -41,6 +36,7 @@ from generator.tables.flat import (
     csv_escape,
     sheet_title,
 )
+from generator.tables.workbook import Alignment, Font, Workbook, Worksheet, get_column_letter
 
 DEFAULT_NAMES = {
     "number": "№",

@@ -55,9 +55,9 @@ def _docx(path: Path) -> None:
 
 
 def _xlsx(path: Path) -> None:
-    import openpyxl
+    from generator.tables.workbook import Workbook
 
-    book = openpyxl.Workbook()
+    book = Workbook()
     sheet = book.active
     sheet.append(["Раздел", "№ п/п", "Мероприятие", "Сроки", "Ответственные"])
     for s in range(1, SECTIONS + 1):

@@ -77,9 +77,8 @@ tr.missing td{{background:#fde2e1}}tr.warning td{{background:#fff4d6}}</style></
 
 
 def xlsx_report(findings: Sequence[Finding], organization: str, today: dt.date) -> bytes:
-    from openpyxl import Workbook
-
     from generator.render.tables import fill_sheet, reproducible
+    from generator.tables.workbook import Workbook
 
     book = Workbook()
     sheet = book.active
