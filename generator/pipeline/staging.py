@@ -80,19 +80,36 @@ def _discard(project: Project, folder: Path) -> None:
 
 
 def _empty_trash(project: Project) -> None:
-    """Remove the trash in a detached grandchild process: the build ends without waiting for it."""
+    """Remove the trash in a detached grandchild process: the build ends without waiting for it.
+
+    The remover lets go of every file the build had open — its standard output and error first: whoever reads
+    them (``nastavnik build | tee``, CI's log, a test) waits until the last holder closes them, and would
+    otherwise wait for the previous site/ to be removed."""
     trash = project.root / CACHE / TRASH
     if not _can_fork() or not trash.is_dir() or not any(trash.iterdir()):
         return
+    sys.stdout.flush()
+    sys.stderr.flush()
     child = os.fork()
     if child == 0:  # pragma: no cover - the child's work is seen by its result, not by coverage
         try:
             if os.fork() == 0:
+                _detach()
                 for entry in trash.iterdir():
                     shutil.rmtree(entry, ignore_errors=True)
         finally:
             os._exit(0)
     os.waitpid(child, 0)
+
+
+def _detach() -> None:
+    """Standard input, output and error on /dev/null, every other inherited descriptor closed, a session of its own
+    (a terminal's Ctrl+C for the next command does not reach it)."""
+    os.setsid()
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.closerange(3, os.sysconf("SC_OPEN_MAX") if hasattr(os, "sysconf") else 1024)
 
 
 def _can_fork() -> bool:

@@ -36,6 +36,8 @@ from pathlib import Path
 
 import generator
 from generator import ru
+from generator.pipeline.staging import TRASH
+from generator.project import CACHE
 from generator.tools import bench_import, bench_serve, synthetic
 from generator.tools.bench_guard import name_guard
 from generator.tools.bench_incremental import cold_build, rebuilds, table
@@ -113,7 +115,17 @@ def run_child(args: list[str], cwd: Path) -> tuple[float, float, str]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(args)} (в {cwd}) завершилась с кодом {proc.returncode}:\n{err}")
+    _settled(cwd)
     return seconds, usage.ru_maxrss / 1024, err
+
+
+def _settled(cwd: Path, limit: float = 120.0) -> None:
+    """Wait until our build's remover has emptied ``.cache/trash/`` (the previous site/, removed in the
+    background after the build ended): the next build measured must not share the machine with it."""
+    trash = cwd / CACHE / TRASH
+    deadline = time.monotonic() + limit
+    while trash.is_dir() and any(trash.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.02)
 
 
 def repeats_for(organizations: int) -> int:
