@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -249,6 +250,69 @@ def test_a_withheld_person_is_found_among_a_crowd_of_namesakes(person, case, sty
     text = f"На встрече выступил(а) {written(person, case, style)}, все остались довольны."
     for _ in range(2):  # the second time from what the search remembered
         assert any(rule.who == WHO for rule in search.find(text)), text
+
+
+def _every_phrase_tried(search: NameSearch) -> NameSearch:
+    """The same search with no phrase left out by what follows its first word."""
+    patterns = {lead: [replace(p, follow=None) for p in group] for lead, group in search.patterns.items()}
+    return replace(search, patterns=patterns, tried={}, remembered=[])
+
+
+NEIGHBOURS = ("", " ", ", ", ". ", "\n", " и ", " — ", "-")
+
+
+@SETTINGS
+@given(
+    person=people,
+    double_surname=doubles,
+    case=st.sampled_from(CASES),
+    style=st.sampled_from(STYLES),
+    neighbour=st.sampled_from(PEOPLE),
+    neighbour_style=st.sampled_from(STYLES),
+    between=st.sampled_from(NEIGHBOURS),
+    crowd_withheld=st.booleans(),
+)
+def test_only_the_phrases_that_go_on_with_the_next_word_are_tried_and_nothing_is_missed(
+    person, double_surname, case, style, neighbour, neighbour_style, between, crowd_withheld
+):
+    """Each phrase of a name is tried only where the next word can continue it (a first name after a surname,
+    initials after a surname…): the findings are those of trying every phrase of every person, in a crowd of
+    namesakes, with double surnames, and with another name right after."""
+    target = name_of(person, double_surname)
+    crowd = [n for n in CROWD[:120] if n.surname != target.surname or n.first != target.first]
+    withheld = (target, *crowd[:60]) if crowd_withheld else (target,)
+    published = tuple(crowd[60:]) if crowd_withheld else tuple(crowd)
+    search = NameSearch.of(NamePolicy(withheld, (), published))
+    text = (
+        f"Выступил(а) {written(person, case, style, double_surname)}{between}"
+        f"{written(neighbour, case, neighbour_style)} на встрече."
+    )
+    assert search.find(text) == _every_phrase_tried(search).find(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Выступила Мария Петровна Иванова.", False),  # the published name masks the withheld «Мария Петровна»
+        ("Выступила Мария Петровна Смирнова.", True),
+        ("Выступила Иванова-Смирнова М. П.", False),
+        ("Выступила Смирнова М. П.", True),
+        ("Выступила Смирнова МП.", True),
+        ("Выступила М. П. Смирнова.", True),
+        ("Выступила М П Смирнова.", True),
+        ("Выступили Смирнова, Мария и Иванова Мария Петровна.", True),
+        ("Выступила Мария Петровна.", True),
+    ],
+)
+def test_each_phrase_is_tried_where_its_next_word_follows(text, found):
+    withheld = split_name("data/mentors/smirnova-mp.yaml", "Смирнова Мария Петровна")
+    published = (
+        split_name("data/mentors/ivanova-mp.yaml", "Иванова Мария Петровна"),
+        split_name("data/mentors/ivanova-smirnova-mp.yaml", "Иванова-Смирнова Мария Петровна"),
+    )
+    search = NameSearch.of(NamePolicy((withheld,), (), published))
+    assert search.find(text) == _every_phrase_tried(search).find(text)
+    assert bool(search.find(text)) is found
 
 
 def test_a_shorter_surname_in_a_file_name_is_searched_too():

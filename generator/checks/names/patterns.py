@@ -87,30 +87,42 @@ class NameForms:
         )
 
 
-def phrases(forms: NameForms, first_with_patronymic: bool) -> list[tuple[str, frozenset[str]]]:
-    """(regex, leads) of a full name: surname and first name either way round, with or without the
-    patronymic; surname with initials after or before it; and, when asked, first name with patronymic."""
+def phrases(forms: NameForms, first_with_patronymic: bool) -> list[tuple[str, frozenset[str], Follow]]:
+    """(regex, leads, what may follow the first word) of a full name: surname and first name either way round,
+    with or without the patronymic; surname with initials after or before it; and, when asked, first name with
+    patronymic."""
     s, f, p = forms.surname, forms.first, forms.patronymic
-    found: list[tuple[str, frozenset[str]]] = []
+    found: list[tuple[str, frozenset[str], Follow]] = []
     fl = f.letter
+    initials = frozenset([fl, p.letter] if p else [fl])
     if s is not None:
         sr, fr = s.regex(), f.regex()
         pr = p.regex() if p else None
         after = initial(fl) + (rf"(?:{_INITIAL_SEP}{initial(p.letter)})?" if p else "")
+        by_initials = Follow(_runs(s), initials)  # «Иванова М. П.», «М. П. Иванова», «МП Иванова»
         found += [
-            (rf"{sr}{SEP}{fr}(?:{SEP}{pr})?" if pr else rf"{sr}{SEP}{fr}", s.leads),  # Иванова Мария (Петровна)
-            (rf"{fr}{SEP}(?:{pr}{SEP})?{sr}" if pr else rf"{fr}{SEP}{sr}", f.leads),  # Мария (Петровна) Иванова
-            (rf"{sr}{SEP}{after}", s.leads),  # Иванова М. П., Иванова МП
+            (  # Иванова Мария (Петровна)
+                rf"{sr}{SEP}{fr}(?:{SEP}{pr})?" if pr else rf"{sr}{SEP}{fr}",
+                s.leads,
+                Follow(_runs(s) | _runs(f), frozenset()),
+            ),
+            (  # Мария (Петровна) Иванова
+                rf"{fr}{SEP}(?:{pr}{SEP})?{sr}" if pr else rf"{fr}{SEP}{sr}",
+                f.leads,
+                Follow(_runs(f) | _runs(p) | _runs(s), frozenset()),
+            ),
+            (rf"{sr}{SEP}{after}", s.leads, by_initials),  # Иванова М. П., Иванова МП
             (
                 rf"{dotted(fl)}(?:\s*{dotted(p.letter)})?\s*{sr}" if p else rf"{dotted(fl)}\s*{sr}",
                 frozenset([fl + "."]),
+                by_initials,
             ),
         ]
         if p is not None:  # «МП Иванова», «М П Иванова»: both initials without dots
             cap = f"(?-i:{re.escape(fl.upper())}\\s?{re.escape(p.letter.upper())})"
-            found.append((rf"{cap}\s+{sr}", frozenset([fl + p.letter, fl + " " + p.letter])))
-    if first_with_patronymic and p is not None:
-        found.append((rf"{f.regex()}{SEP}{p.regex()}", f.leads))  # Мария Петровна, as pupils address a teacher
+            found.append((rf"{cap}\s+{sr}", frozenset([fl + p.letter, fl + " " + p.letter]), by_initials))
+    if first_with_patronymic and p is not None:  # Мария Петровна, as pupils address a teacher
+        found.append((rf"{f.regex()}{SEP}{p.regex()}", f.leads, Follow(_runs(f) | _runs(p), frozenset())))
     return found
 
 
@@ -143,24 +155,26 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 @dataclass(frozen=True)
 class Follow:
-    """What can come right after the first word of a name written in two words or more: a form of one of its
-    words (of a part of one: «Петрова-Водкина»), or its initials («М.», «МП»). Every phrase of
-    :func:`phrases` begins with a word, its separators hold no letters, and each word it continues with is
-    a form or an initial — so where the next letters are neither, none of the person's phrases can match,
-    and they need not be tried (a region names twenty thousand people; a page mentions a few)."""
+    """What can come right after the first word of one phrase of a name (:func:`phrases`): a form of the word
+    the phrase goes on with, or of a later part of the first word itself («Петрова-Водкина»), or the
+    initials («М.», «МП») where the phrase goes on with them. The phrase's separators hold no letters, so where
+    the next letters are none of these, the phrase cannot match and need not be tried: a region names twenty
+    thousand people, a page mentions a few, and «Иванова Мария» needs only the phrase of Иванова Мария that
+    goes on with a first name, not the one with initials."""
 
     words: frozenset[str]
     initials: frozenset[str]
 
-    @classmethod
-    def of(cls, forms: NameForms) -> Follow:
-        words = [w for w in (forms.surname, forms.first, forms.patronymic) if w is not None]
-        runs = {run for w in words for part in w.parts for form in part for run in _LETTERS.findall(form)}
-        initials = {forms.first.letter} | ({forms.patronymic.letter} if forms.patronymic else set())
-        return cls(frozenset(runs), frozenset(initials))
-
     def admits(self, following: str) -> bool:
         return following in self.words or (0 < len(following) <= 2 and set(following) <= self.initials)
+
+
+@cache
+def _runs(word: Word | None) -> frozenset[str]:
+    """The runs of letters of every form of ``word`` («петрова-водкина»: «петрова», «водкина»)."""
+    if word is None:
+        return frozenset()
+    return frozenset(run for part in word.parts for form in part for run in _LETTERS.findall(form))
 
 
 def following(lowered: str, start: int) -> str:

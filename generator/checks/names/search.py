@@ -33,7 +33,7 @@ class _Pattern:
     flags: int
     rule: Rule | None  # None: a published name, masked
     section: str | None = None  # a mask that applies only in this section (a name a withheld person shares)
-    follow: Follow | None = None  # what must come after its first word; None: one word (a minor's surname alone)
+    follow: Follow | None = None  # what may come after its first word; None: one word (a minor's surname alone)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -85,16 +85,12 @@ class NameSearch:
         withheld_names = {name_key(other) for other in policy.withheld}
         for name in policy.published:
             shared = name_key(name) in withheld_names
-            forms = forms_of(name)
-            follow = Follow.of(forms)
-            for regex, leads in phrases(forms, first_with_patronymic=False):
+            for regex, leads, follow in phrases(forms_of(name), first_with_patronymic=False):
                 add(leads, regex, None, name.section if shared else None, follow)
         slugs: list[tuple[str, frozenset[str], Rule]] = []
         for name in policy.withheld:
             rule = Rule(name.who, WITHHELD)
-            forms = forms_of(name)
-            follow = Follow.of(forms)
-            for regex, leads in phrases(forms, first_with_patronymic=True):
+            for regex, leads, follow in phrases(forms_of(name), first_with_patronymic=True):
                 add(leads, regex, rule, follow=follow)
             with_id = name.who not in minors  # a pupil's own page may be published
             slug = slug_regex(name, with_id)
@@ -201,8 +197,8 @@ class NameSearch:
         return set(self.slugs.found_in(low))
 
     def _tried(self, hit: str, after: str) -> tuple[_Pattern, ...]:
-        """The candidates of ``hit`` that can match where ``after`` follows its word: only the phrases of the
-        people whose words or initials ``after`` is (:class:`Follow`), and one-word patterns. Remembered: a site
+        """The candidates of ``hit`` that can match where ``after`` follows its word: only the phrases that go on
+        with what ``after`` is (:class:`Follow`), and one-word patterns. Remembered: a site
         names its people again and again, and a region's common first name leads thousands of patterns."""
         key = (hit, after)
         tried = self.tried.get(key)
