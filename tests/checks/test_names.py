@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from generator.checks import names as namecheck
 from generator.checks.names import NameSearch, check_names
 from generator.checks.names.files import site_texts
+from generator.checks.names.search import MINOR_SURNAME, Rule
 from generator.checks.names.text import as_cyrillic, mixed, normalize, read_line, readable
 from generator.errors import Severity
 from generator.rules.people import Name, NamePolicy, split_name
@@ -313,6 +314,89 @@ def test_each_phrase_is_tried_where_its_next_word_follows(text, found):
     search = NameSearch.of(NamePolicy((withheld,), (), published))
     assert search.find(text) == _every_phrase_tried(search).find(text)
     assert bool(search.find(text)) is found
+
+
+def _eager(search: NameSearch, read: str, lowered: str, section: str) -> dict:
+    """The search as first written: at every name's beginning every phrase is tried, published names first, and
+    each published name that matches masks the text it covers at once."""
+    found: dict = {}
+    skip_until = position = 0
+    assert search.trigger is not None
+    while (hit := search.trigger.search(lowered, position)) is not None:
+        start = position = hit.start()
+        position += 1
+        if start < skip_until or (start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")):
+            continue
+        lead = hit.group(0)
+        candidates = [p for end in range(1, len(lead) + 1) for p in search.patterns.get(lead[:end], ())]
+        masked = 0
+        for pattern in sorted(candidates, key=lambda p: p.rule is not None):
+            if pattern.rule is None and pattern.section not in (None, section):
+                continue
+            match = pattern.regex.match(read, start)
+            if match is not None and pattern.rule is None:
+                masked = max(masked, match.end())
+            elif match is not None and match.end() > masked:
+                found.setdefault(pattern.rule, read.count("\n", 0, start) + 1)
+        skip_until = max(skip_until, masked)
+    return found
+
+
+MIXED = tuple(
+    Name(f"data/organizations/school-{i % 3}/mentors/m{i}.yaml", p[0][0], p[1][0], p[2][0])
+    for i, p in enumerate(PEOPLE[:90])
+)
+
+
+@SETTINGS
+@given(
+    names=st.lists(
+        st.tuples(
+            st.one_of(st.sampled_from((1, 4, 7, 10, 13)), st.integers(0, 89)),  # (1, 4…: a published namesake)
+            st.sampled_from(CASES),
+            st.sampled_from(STYLES),
+            st.sampled_from(NEIGHBOURS),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    section=st.sampled_from(("", "school-0", "school-1")),
+)
+def test_published_names_matched_only_when_a_forbidden_one_follows_mask_as_at_once(names, section):
+    """Published names are matched (and compiled) only when a hit with a forbidden candidate comes after them: the
+    findings, and their lines, are those of masking every published name where it stands, trying every phrase.
+    A crowd of namesakes: a third published, a third withheld, a third minors (their surname alone is forbidden),
+    and published names that a withheld person shares are masked only in their own section."""
+    published, withheld, minors = MIXED[0::3], MIXED[1::3], MIXED[2::3]
+    shared = tuple(
+        replace(n, who=f"data/organizations/school-1/mentors/namesake-{i}.yaml", section="school-1")
+        for i, n in enumerate(withheld[:5])
+    )
+    search = NameSearch.of(NamePolicy((*withheld, *minors), minors, (*published, *shared)))
+    text = "Выступили " + "".join(written(PEOPLE[i], case, style) + between for i, case, style, between in names)
+    read, lowered = readable(text)
+    assert search.search_readable(read, lowered, section) == _eager(search, read, lowered, section), text
+
+
+def test_a_name_beginning_inside_a_mask_masks_nothing():
+    """«Иванова Мария Петровна Сидорова»: «Мария Петровна Сидорова», a published name too, begins inside Иванова's
+    mask, so it is no name's beginning and does not hide «Сидорова» after it — the surname of a minor, Сидоров
+    Пётр, in the genitive. Written alone, «Мария Петровна Сидорова» is hers, and masked."""
+    pupil = split_name("data/mentors/sidorov-p.yaml", "Сидоров Пётр Олегович")
+    policy = NamePolicy(
+        (pupil,),
+        (pupil,),
+        (
+            split_name("data/mentors/ivanova-mp.yaml", "Иванова Мария Петровна"),
+            split_name("data/mentors/sidorova-mp.yaml", "Сидорова Мария Петровна"),
+        ),
+    )
+    search = NameSearch.of(policy)
+    for text in ("Иванова Мария Петровна Сидорова", "Мария Петровна Сидорова"):
+        read, lowered = readable(text)
+        assert search.search_readable(read, lowered) == _eager(search, read, lowered, ""), text
+    assert search.find("Благодарим: Иванова Мария Петровна Сидорова") == {Rule(pupil.who, MINOR_SURNAME): 1}
+    assert not search.find("Мария Петровна Сидорова")
 
 
 def test_a_shorter_surname_in_a_file_name_is_searched_too():

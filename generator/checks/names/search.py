@@ -61,7 +61,9 @@ class NameSearch:
     latin: re.Pattern[str] | None
     latin_rules: dict[str, Rule]  # by spelling
     slugs: Slugs[Rule]  # searched in paths only
-    tried: dict[tuple[str, str], tuple[_Pattern, ...]] = field(default_factory=dict, compare=False, repr=False)
+    tried: dict[tuple[str, str], tuple[tuple[_Pattern, ...], tuple[_Pattern, ...]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     # What the lines and pieces of one section's pages hold (:meth:`find`)
     remembered: list[Remembered[Rule]] = field(default_factory=list, compare=False, repr=False)
 
@@ -104,8 +106,6 @@ class NameSearch:
                 slug = slug_regex(name, with_id=False)
                 if slug:
                     slugs.append((slug, slug_anchors(name, with_id=False), Rule(name.who, MINOR_LATIN)))
-        for group in patterns.values():
-            group.sort(key=lambda p: p.rule is not None)  # published names first
         forbidden = any(p.rule for group in patterns.values() for p in group)
         return cls(
             re.compile(r"(?<!\w)(?:" + trie(patterns) + ")") if forbidden else None,  # where a word begins
@@ -165,9 +165,15 @@ class NameSearch:
 
     def search_readable(self, read: str, lowered: str, section: str = "") -> dict[Rule, int]:
         """Each rule the readable text ``read`` breaks (``lowered``: the same, lower-cased letter for letter),
-        with the line of its first finding; the names in Latin letters are not searched here."""
+        with the line of its first finding; the names in Latin letters are not searched here.
+
+        Where a published name matches, the text it covers is masked: no name beginning inside it is searched.
+        A mask matters only where a forbidden name could begin after it, so the published names are matched
+        (and their patterns compiled) only when a hit with a forbidden candidate comes: then the masks of the
+        hits before it are settled in order, as if each had been matched where it stood."""
         found: dict[Rule, int] = {}
-        skip_until = 0
+        skip_until = 0  # where the masks settled so far end
+        pending: list[tuple[int, tuple[_Pattern, ...]]] = []  # hits with published names only, not yet matched
         position = 0
         # Hits may overlap («…ла Лидия»: a lead «а л» inside a word must not hide «лидия» after it), so each
         # search starts one character after the last hit, not at its end as finditer would.
@@ -176,18 +182,24 @@ class NameSearch:
             start = hit.start()
             position = start + 1
             if start < skip_until or (start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")):
-                continue  # inside a word: not where a name begins
-            masked = 0  # where the longest published name matched here ends (masks come first)
-            for pattern in self._tried(hit.group(0), following(lowered, start)):
-                if pattern.rule is None and pattern.section is not None and pattern.section != section:
-                    continue  # a shared name: masked only in the consenting person's own section
+                continue  # inside a word, or inside a mask: not where a name begins
+            masks, rules = self._tried(hit.group(0), following(lowered, start))
+            masks = tuple(p for p in masks if p.section is None or p.section == section)  # a shared name: masked
+            if not rules:  # only in the consenting person's own section
+                if masks:
+                    pending.append((start, masks))
+                continue
+            for before, waiting in pending:
+                if before >= skip_until:  # (a hit inside an earlier mask was never a name's beginning)
+                    skip_until = max(skip_until, _mask_end(waiting, read, before))
+            pending.clear()
+            if start < skip_until:
+                continue
+            masked = _mask_end(masks, read, start)  # where the longest published name matched here ends
+            for pattern in rules:
                 match = pattern.regex.match(read, start)
-                if match is None:
-                    continue
-                if pattern.rule is None:
-                    masked = max(masked, match.end())
-                elif match.end() > masked:  # the text says more than the published name: «Воробьёв Т. О.»
-                    found.setdefault(pattern.rule, read.count("\n", 0, start) + 1)  # is not «Воробьёв Т.»
+                if match is not None and match.end() > masked:  # the text says more than the published name:
+                    found.setdefault(pattern.rule, read.count("\n", 0, start) + 1)  # «Воробьёв Т. О.», not «Т.»
             skip_until = max(skip_until, masked)
         return found
 
@@ -196,24 +208,32 @@ class NameSearch:
         low = path.lower()
         return set(self.slugs.found_in(low))
 
-    def _tried(self, hit: str, after: str) -> tuple[_Pattern, ...]:
-        """The candidates of ``hit`` that can match where ``after`` follows its word: only the phrases that go on
-        with what ``after`` is (:class:`Follow`), and one-word patterns. Remembered: a site
-        names its people again and again, and a region's common first name leads thousands of patterns."""
+    def _tried(self, hit: str, after: str) -> tuple[tuple[_Pattern, ...], tuple[_Pattern, ...]]:
+        """The candidates of ``hit`` that can match where ``after`` follows its word — published names (masks) and
+        forbidden ones: only the phrases that go on with what ``after`` is (:class:`Follow`), and one-word
+        patterns. Remembered: a site names its people again and again, and a region's common first name leads
+        thousands of patterns."""
         key = (hit, after)
         tried = self.tried.get(key)
         if tried is None:
-            tried = tuple(p for p in self._candidates(hit) if p.follow is None or p.follow.admits(after))
+            candidates = [p for p in self._candidates(hit) if p.follow is None or p.follow.admits(after)]
+            tried = (
+                tuple(p for p in candidates if p.rule is None),
+                tuple(p for p in candidates if p.rule is not None),
+            )
             if len(self.tried) < _TRIED_LIMIT:
                 self.tried[key] = tried
         return tried
 
     def _candidates(self, hit: str) -> list[_Pattern]:
-        """Patterns whose lead is ``hit`` or a prefix of it, published names first."""
-        found = [p for end in range(1, len(hit) + 1) for p in self.patterns.get(hit[:end], ())]
-        if len(found) > 1:
-            found.sort(key=lambda p: p.rule is not None)
-        return found
+        """Patterns whose lead is ``hit`` or a prefix of it."""
+        return [p for end in range(1, len(hit) + 1) for p in self.patterns.get(hit[:end], ())]
+
+
+def _mask_end(masks: Iterable[_Pattern], read: str, start: int) -> int:
+    """Where the longest of the published names ``masks`` that match at ``start`` ends (0: none matches)."""
+    ends = [match.end() for pattern in masks if (match := pattern.regex.match(read, start)) is not None]
+    return max(ends, default=0)
 
 
 @lru_cache(maxsize=4)
