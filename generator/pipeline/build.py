@@ -23,6 +23,7 @@ from generator.district.plan import district_names, merge_sections, prebuilt_fin
 from generator.errors import DataErrors, Problem, Problems, UsageError
 from generator.options import DEFAULTS, BuildOptions
 from generator.parallel import available_cores
+from generator.pipeline.cache import SectionCache
 from generator.pipeline.cache_key import environment_digest
 from generator.pipeline.district_pages import district_pages
 from generator.pipeline.outcomes import raise_for, warnings_of
@@ -170,8 +171,8 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
             warm_up()  # once here rather than in every worker
         with timings.stage("checks"):
             names = district_names(project)
-            if not options.cache:  # compiled once here for the forked workers; with the cache, only a
-                search_for(names)  # worker whose section is built or searched again compiles it
+            if _sections_to_build(project, options, orgs):  # compiled once here for the forked workers and the
+                search_for(names)  # district's own checks; else only a worker whose section is built or searched
         tasks = [
             SectionTask(
                 project.root,
@@ -206,6 +207,13 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
     records = top.records.count + sum(o.records for o in outcomes)
     findings += list(own.findings)
     return pages, records, warnings_of(problems, outcomes, own.warnings, findings), own.notes, outcomes
+
+
+def _sections_to_build(project: Project, options: BuildOptions, orgs: list[str]) -> bool:
+    """Whether some section will surely be built: no cache, or an organization the cache holds nothing for (a
+    cold build). Then the name search is compiled before the workers fork, instead of in each of them."""
+    cache = SectionCache.of(project.root) if options.cache else None
+    return cache is None or not all(cache.holds(org) for org in orgs)
 
 
 def _refuse_misused_options(project: Project, options: BuildOptions) -> None:

@@ -61,6 +61,10 @@ class SectionCache:
         folder = private_cache(root, FOLDER)
         return cls(folder) if folder is not None else None
 
+    def holds(self, name: str) -> bool:
+        """Whether ``name`` has an entry at all, whatever its key (a quick look: :meth:`load` decides reuse)."""
+        return (self.folder / _safe(name) / ENTRY).is_file()
+
     def load(self, name: str, key: str) -> Entry | None:
         """The entry of ``name`` when it was built with ``key`` (None: missing, stale or unreadable)."""
         try:

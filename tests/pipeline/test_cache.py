@@ -245,3 +245,20 @@ def test_a_cache_deleted_during_the_build_keeps_nothing_and_fails_nothing(tmp_pa
     assert staged.scratch is None and staged.digests is None
     cache.commit(staged, "school", "key", outcome=None)  # nothing to keep, nothing raised
     assert not (tmp_path / "cache-that-is-gone").exists() and (tree / "mentors" / "index.html").is_file()
+
+
+def test_the_name_search_is_compiled_before_the_workers_fork_when_a_section_will_surely_be_built(warm):
+    """A cold build compiles the district's name search once, for every worker; a warm one leaves it to the
+    workers whose sections are built or searched again (most often none)."""
+    from dataclasses import replace
+
+    from generator.options import DEFAULTS
+    from generator.pipeline.build import _sections_to_build
+    from generator.project import Project
+
+    project = Project(warm)
+    orgs = project.organizations()
+    assert not _sections_to_build(project, DEFAULTS, orgs)
+    assert _sections_to_build(project, replace(DEFAULTS, cache=False), orgs)
+    shutil.rmtree(warm / ".cache" / "sections" / orgs[-1])
+    assert _sections_to_build(project, DEFAULTS, orgs)
