@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from generator.checks.names.text import Line, escaped_cyrillic, mixed, read_line
+from generator.checks.names.text import Line, escaped_cyrillic, mixed, read_line, read_untagged, untagged
 
 R = TypeVar("R")
 Hits = dict[R, int]  # each rule a text breaks, with the line (from 1) of its first finding in the text
@@ -84,27 +84,29 @@ class Remembered(Generic[R]):
 
     def splits(self, raws: list[str]) -> list[_Split]:
         """The lines ``raws`` of a page, read and cut; their percent-escapes decoded when one of them holds an
-        escaped Cyrillic letter (a blog category's address: then every «%» of the page is read decoded)."""
+        escaped Cyrillic letter (a blog category's address: then every «%» of the page is read decoded). A line
+        not remembered is untagged once, to learn that and to be read."""
         plain = self.lines[0]
         splits = [plain.get(raw) for raw in raws]
-        decode = any(
-            split.line.percent if split is not None else escaped_cyrillic(raw)
-            for raw, split in zip(raws, splits, strict=True)
+        texts = {index: untagged(raws[index]) for index, split in enumerate(splits) if split is None}
+        decode = any(split.line.percent for split in splits if split is not None) or any(
+            escaped_cyrillic(text) for text in texts.values()
         )
-        if decode or None in splits:
+        if decode or texts:
             for index, split in enumerate(splits):
                 if split is None or (decode and split.line.escapes):
-                    splits[index] = self._known(raws[index], decode)
+                    splits[index] = self._known(raws[index], decode, texts.get(index))
         return splits  # type: ignore[return-value]
 
-    def _known(self, raw: str, decode: bool) -> _Split:
-        """The line ``raw`` read and cut (decoded: ``decode``), remembered: lines without «%» read the same
-        either way (:attr:`.Line.escapes`)."""
+    def _known(self, raw: str, decode: bool, text: str | None) -> _Split:
+        """The line ``raw`` read and cut (decoded: ``decode``; ``text``: ``raw`` untagged, if it is known),
+        remembered: lines without «%» read the same either way (:attr:`.Line.escapes`)."""
         if decode:
             split = self.lines[1].get(raw)
             if split is not None:
                 return split
-        split = self._split(read_line(raw, decode), self.latin(raw))
+        line = read_untagged(text, decode) if text is not None else read_line(raw, decode)
+        split = self._split(line, self.latin(raw))
         known = self.lines[decode and split.line.escapes]
         if self.stored + len(raw) > _LINES:  # a region: the sections built before matter little now
             self.stored = 0

@@ -113,17 +113,26 @@ class Line:
     open_head: bool  # may end one begun in the line before (or lie within one: an empty line)
 
 
-def escaped_cyrillic(line: str) -> bool:
-    """:attr:`Line.percent` of ``line`` (no «\\n» in it), without reading the rest of it."""
-    if "%" not in line and "&" not in line:  # (an entity may be a «%»)
-        return False
-    return _PERCENT_CYRILLIC.search(_untagged(line)) is not None
+def untagged(line: str) -> str | None:
+    """``line`` untagged, as :func:`read_untagged` takes it; None when reading it will do that anyway at no cost
+    to learn :attr:`Line.percent` first (no «%» and no «&»: no escape, no entity)."""
+    return _untagged(line) if "%" in line or "&" in line else None
+
+
+def escaped_cyrillic(text: str | None) -> bool:
+    """:attr:`Line.percent` of a line, from its :func:`untagged` text."""
+    return text is not None and _PERCENT_CYRILLIC.search(text) is not None
 
 
 def read_line(line: str, decode: bool) -> Line:
     """``line`` (no «\\n» in it) read as :func:`normalize` reads it in a text; ``decode``: the text holds an escaped
     Cyrillic letter somewhere, so percent-escapes are decoded (:attr:`Line.percent` of a line read without)."""
-    text = _untagged(line)
+    return read_untagged(_untagged(line), decode)
+
+
+def read_untagged(text: str, decode: bool) -> Line:
+    """:func:`read_line` of a line whose tags and entities are already undone (a page's line read for the first
+    time: its entities were decoded once to learn whether it holds an escaped Cyrillic letter)."""
     percent = bool(_PERCENT_CYRILLIC.search(text))
     if decode and "%" in text:
         text = _unquoted(text)
