@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -47,12 +47,13 @@ class Scan:
     vendored: frozenset[str] = frozenset()  # scripts the generator copies from packages (Decap CMS in admin/)
     exclude: frozenset[str] = frozenset()  # top-level folders checked on their own (a district's sections)
 
-    def run(self, known: frozenset[str] = frozenset()) -> list[Problem]:
-        """Every finding in the site, but in the pages ``known`` (scanned as MkDocs wrote them)."""
+    def run(self, known: frozenset[str] = frozenset(), files: Sequence[Path] | None = None) -> list[Problem]:
+        """Every finding in the site, but in the pages ``known`` (scanned as MkDocs wrote them); ``files``: the
+        site's files, sorted, when the caller has walked the tree already."""
         problems: list[Problem] = []
-        for path in sorted(self.site.rglob("*")):
+        for path in files if files is not None else sorted(p for p in self.site.rglob("*") if p.is_file()):
             rel = path.relative_to(self.site).as_posix()
-            if rel.partition("/")[0] in self.exclude or rel in known or not path.is_file():
+            if rel.partition("/")[0] in self.exclude or rel in known:
                 continue
             kind = scanned_kind(path.name)
             uploaded = self._uploaded(rel)

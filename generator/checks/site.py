@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import mimetypes
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -30,7 +31,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.checks.names import MAX_READ, check_names, names_in, search_for
+from generator.checks.names import MAX_READ, check_names, names_in, search_for, site_files
 from generator.checks.names.pdf import load_reader
 from generator.checks.scan import Embeds, Scan
 from generator.checks.trusted import OWN_TEMPLATE_DIRS, Trusted, trusted
@@ -93,24 +94,38 @@ class SiteCheck:
         """
         exclude = tuple(exclude)
         known = {rel: page for rel, page in (early or {}).items() if _unchanged(site / rel, page.digest)}
-        scanned = self.scan(site, exclude, frozenset(known))
-        found_names = self.search_names(site, exclude, frozenset(known))
+        files = site_files(site)  # one walk of the tree for both
+        scanned = self.scan(site, exclude, frozenset(known), files)
+        found_names = self.search_names(site, exclude, frozenset(known), files)
         found_names += [p for page in known.values() for p in page.names]
         found_scan = scanned + [p for page in known.values() for p in page.scan]
         by_file = lambda problem: problem.file  # noqa: E731 - stable: a file's findings keep their order
         return sorted(dict.fromkeys(found_names), key=by_file) + sorted(found_scan, key=by_file)
 
     def search_names(
-        self, site: Path, exclude: Iterable[str] = (), known: frozenset[str] = frozenset()
+        self,
+        site: Path,
+        exclude: Iterable[str] = (),
+        known: frozenset[str] = frozenset(),
+        files: Sequence[Path] | None = None,
     ) -> list[Problem]:
-        return check_names(site, self.names, self.content_dir, self.skip, frozenset(exclude), known, self.section)
+        return check_names(
+            site, self.names, self.content_dir, self.skip, frozenset(exclude), known, self.section, files
+        )
 
-    def scan(self, site: Path, exclude: Iterable[str] = (), known: frozenset[str] = frozenset()) -> list[Problem]:
+    def scan(
+        self,
+        site: Path,
+        exclude: Iterable[str] = (),
+        known: frozenset[str] = frozenset(),
+        files: Sequence[Path] | None = None,
+    ) -> list[Problem]:
         """Scripts, handlers, forms and formulas in ``site``, leaving out its top-level folders ``exclude``
-        and the pages ``known`` (scanned as MkDocs wrote them)."""
+        and the pages ``known`` (scanned as MkDocs wrote them); ``files``: the tree's files, if walked already."""
         folders = frozenset(exclude)
-        problems = self._scanner(site, folders).run(known)
-        return problems + check_spreadsheets(site, self.content_dir, folders)
+        files = files if files is not None else site_files(site)
+        problems = self._scanner(site, folders).run(known, files)
+        return problems + check_spreadsheets(site, self.content_dir, folders, files)
 
     def page(self, site: Path, rel: str, raw: bytes) -> EarlyPage:
         """The checks of one HTML page of ``site`` before it is written: ``raw`` is what will be in the file."""
@@ -204,6 +219,7 @@ _WHOLE_SITE = "whole site"
 def _check_pages(site_check: SiteCheck, site: Path, items: Iterator[object]) -> _Checked:
     search_for(site_check.names)  # here, not before the fork: the caller needs it only if this child fails
     load_reader()  # while MkDocs renders its first pages: the PDFs are read last, with the rest of the tree
+    mimetypes.init()  # and so are the files whose type is guessed (the first guess reads the system's table)
     results: dict[str, EarlyPage] = {}
     whole = False
     for item in items:
@@ -218,12 +234,14 @@ def _check_pages(site_check: SiteCheck, site: Path, items: Iterator[object]) -> 
 # --- spreadsheets ------------------------------------------------------------------------------
 
 
-def check_spreadsheets(site: Path, content_dir: Path | None, exclude: frozenset[str] = frozenset()) -> list[Problem]:
+def check_spreadsheets(
+    site: Path, content_dir: Path | None, exclude: frozenset[str] = frozenset(), files: Sequence[Path] | None = None
+) -> list[Problem]:
     """Generated CSV/XLSX files hold no cell that Excel would run as a formula."""
     problems = []
-    for path in sorted(site.rglob("*")):
+    for path in files if files is not None else site_files(site):
         suffix = path.suffix.lower()
-        if suffix not in (".csv", ".xlsx") or not path.is_file():
+        if suffix not in (".csv", ".xlsx"):
             continue
         rel = path.relative_to(site).as_posix()
         if rel.partition("/")[0] in exclude:

@@ -13,16 +13,27 @@ withheld person shares is masked only in the consenting person's own section.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from generator.checks.names.files import MAX_READ, site_texts
+from generator.checks.names.files import MAX_READ, site_files, site_texts
 from generator.checks.names.pieces import Piece, Unread
 from generator.checks.names.search import NameSearch, Rule, clashes, search_for
 from generator.checks.names.text import normalize
 from generator.errors import Problem, Severity
 from generator.rules.people import NamePolicy
 
-__all__ = ["MAX_READ", "NameSearch", "check_names", "clashes", "names_in", "normalize", "search_for", "site_texts"]
+__all__ = [
+    "MAX_READ",
+    "NameSearch",
+    "check_names",
+    "clashes",
+    "names_in",
+    "normalize",
+    "search_for",
+    "site_files",
+    "site_texts",
+]
 
 _FIX = (
     "внесите согласие в карточку человека, или уберите имя из текста в data/ или content/ (или из имени файла), "
@@ -38,6 +49,7 @@ def check_names(
     exclude: frozenset[str] = frozenset(),
     known: frozenset[str] = frozenset(),
     section: str = "",
+    files: Sequence[Path] | None = None,
 ) -> list[Problem]:
     """Every name ``policy`` forbids, in every file of ``site`` (of the files in ``known``: in their paths);
     ``section``: the district's organization ``site`` is the section of ("" for a school)."""
@@ -46,7 +58,7 @@ def check_names(
         return []
     seen: set[tuple[str, Rule | str]] = set()
     problems = []
-    for piece in site_texts(site, content_dir, skip, exclude, known):
+    for piece in site_texts(site, content_dir, skip, exclude, known, files):
         if isinstance(piece, Unread):
             if (piece.rel, piece.reason) not in seen:
                 seen.add((piece.rel, piece.reason))

@@ -15,7 +15,7 @@ import json
 import logging
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
 
 from generator.checks.names.pieces import Piece, Unread
@@ -51,6 +51,7 @@ def site_texts(
     skip: frozenset[str] = frozenset(),
     exclude: frozenset[str] = frozenset(),
     known: frozenset[str] = frozenset(),
+    files: Sequence[Path] | None = None,
 ) -> Iterator[Piece | Unread]:
     """Every text of ``site``: each file's path, then what the file holds.
 
@@ -58,10 +59,9 @@ def site_texts(
     (scripts copied from packages) are not read: no data reaches them. Top-level folders in
     ``exclude`` are searched elsewhere (a district's sections, each where it is built); of the files
     in ``known`` (pages searched as MkDocs wrote them, see :mod:`generator.checks.site`) only the path is.
+    ``files``: the files of ``site`` (:func:`site_files`), when the caller has walked the tree already.
     """
-    for path in sorted(site.rglob("*")):
-        if not path.is_file():
-            continue
+    for path in files if files is not None else site_files(site):
         rel = path.relative_to(site).as_posix()
         if rel.partition("/")[0] in exclude:
             continue
@@ -71,6 +71,11 @@ def site_texts(
         if content_dir is not None and rel.startswith("assets/") and not (content_dir / rel).exists():
             continue
         yield from file_texts(path, rel)
+
+
+def site_files(site: Path) -> list[Path]:
+    """Every file of the tree ``site``, sorted by path."""
+    return sorted(path for path in site.rglob("*") if path.is_file())
 
 
 def file_texts(path: Path, rel: str) -> Iterator[Piece | Unread]:
