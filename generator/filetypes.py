@@ -21,6 +21,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import PurePath
 
+MAX_READ = 50 * 1024 * 1024  # what the checks read of a file or an archive member: a bigger one is not published
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs renders as pages
 HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".mht", ".mhtml"})
 XML_SUFFIXES = frozenset(

@@ -29,17 +29,24 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from generator.checks.names import MAX_READ, check_names, names_in, search_for, site_files
-from generator.checks.names.pdf import load_reader
-from generator.checks.scan import Embeds, Scan
+from generator.checks.scan_rules import Embeds
 from generator.checks.trusted import OWN_TEMPLATE_DIRS, Trusted, trusted
 from generator.errors import Problem, Severity
+from generator.filetypes import MAX_READ
 from generator.models import Curator, Mentor
 from generator.parallel import Stream
 from generator.rules.people import NamePolicy, name_policy
 from generator.tables.flat import FORMULA_START
+
+if TYPE_CHECKING:
+    from generator.checks.scan import Scan
+
+# The name search and the WHATWG scan (:mod:`.names`, :mod:`.scan`: selectolax, lxml) are imported where they run:
+# in the child that checks the pages (:class:`PageChecks`), which has time for it before MkDocs writes the first
+# page — the build itself, which only hands the pages over, does without them.
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,8 @@ class SiteCheck:
         """
         exclude = tuple(exclude)
         known = {rel: page for rel, page in (early or {}).items() if _unchanged(site / rel, page.digest)}
+        from generator.checks.names import site_files
+
         files = site_files(site)  # one walk of the tree for both
         scanned = self.scan(site, exclude, frozenset(known), files)
         found_names = self.search_names(site, exclude, frozenset(known), files)
@@ -109,6 +118,8 @@ class SiteCheck:
         known: frozenset[str] = frozenset(),
         files: Sequence[Path] | None = None,
     ) -> list[Problem]:
+        from generator.checks.names import check_names
+
         return check_names(
             site, self.names, self.content_dir, self.skip, frozenset(exclude), known, self.section, files
         )
@@ -122,6 +133,8 @@ class SiteCheck:
     ) -> list[Problem]:
         """Scripts, handlers, forms and formulas in ``site``, leaving out its top-level folders ``exclude``
         and the pages ``known`` (scanned as MkDocs wrote them); ``files``: the tree's files, if walked already."""
+        from generator.checks.names import site_files
+
         folders = frozenset(exclude)
         files = files if files is not None else site_files(site)
         problems = self._scanner(site, folders).run(known, files)
@@ -129,6 +142,8 @@ class SiteCheck:
 
     def page(self, site: Path, rel: str, raw: bytes) -> EarlyPage:
         """The checks of one HTML page of ``site`` before it is written: ``raw`` is what will be in the file."""
+        from generator.checks.names import names_in
+
         return EarlyPage(
             _digest(raw),
             tuple(names_in(self.names, rel, raw[:MAX_READ].decode("utf-8", errors="replace"), self.section)),
@@ -136,6 +151,8 @@ class SiteCheck:
         )
 
     def _scanner(self, site: Path, exclude: frozenset[str]) -> Scan:
+        from generator.checks.scan import Scan
+
         return Scan(site, self.trusted, self.embeds, self.content_dir, self.base_path, self.skip, exclude)
 
 
@@ -217,6 +234,10 @@ _WHOLE_SITE = "whole site"
 
 
 def _check_pages(site_check: SiteCheck, site: Path, items: Iterator[object]) -> _Checked:
+    from generator.checks.names import search_for
+    from generator.checks.names.pdf import load_reader
+    from generator.checks.scan import Scan  # noqa: F401  (before the first page, too)
+
     search_for(site_check.names)  # here, not before the fork: the caller needs it only if this child fails
     load_reader()  # while MkDocs renders its first pages: the PDFs are read last, with the rest of the tree
     mimetypes.init()  # and so are the files whose type is guessed (the first guess reads the system's table)
@@ -238,6 +259,8 @@ def check_spreadsheets(
     site: Path, content_dir: Path | None, exclude: frozenset[str] = frozenset(), files: Sequence[Path] | None = None
 ) -> list[Problem]:
     """Generated CSV/XLSX files hold no cell that Excel would run as a formula."""
+    from generator.checks.names import site_files
+
     problems = []
     for path in files if files is not None else site_files(site):
         suffix = path.suffix.lower()

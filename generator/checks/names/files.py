@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
 
 from generator.checks.names.pieces import Piece, Unread
+from generator.filetypes import MAX_READ
 
 TEXT_SUFFIXES = {
     ".html", ".htm", ".xhtml", ".xml", ".json", ".js", ".txt", ".ics", ".csv", ".tsv", ".md", ".markdown", ".yml",
@@ -27,7 +28,6 @@ TEXT_SUFFIXES = {
 LINE_SUFFIXES = {".txt", ".csv", ".tsv", ".md", ".markdown", ".yml", ".yaml", ".ics", ".vcf"}
 """Files an editor writes line by line: a finding names the line (in a page or feed it would not help)."""
 ZIP_SUFFIXES = {".zip", ".xlsx", ".docx", ".pptx", ".odt", ".ods", ".odp", ".odg", ".epub", ".xlsm", ".docm"}
-MAX_READ = 50 * 1024 * 1024  # per file or archive member: a bigger one is not published
 MAX_ARCHIVE = 200 * 1024 * 1024  # all members of an archive, unpacked
 MAX_MEMBERS = 10_000
 MAX_DEPTH = 3  # an archive in an archive in an archive
