@@ -19,12 +19,8 @@ the person (``data/mentors/ivanova-mp.yaml``), never the name itself: build logs
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import mimetypes
-import re
-import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -33,13 +29,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from generator.checks.scan_rules import Embeds
+from generator.checks.spreadsheets import check_spreadsheets
 from generator.checks.trusted import OWN_TEMPLATE_DIRS, Trusted, trusted
 from generator.errors import Problem, Severity
 from generator.filetypes import MAX_READ
 from generator.models import Curator, Mentor
 from generator.parallel import Stream
 from generator.rules.people import NamePolicy, name_policy
-from generator.tables.flat import FORMULA_START
 
 if TYPE_CHECKING:
     from generator.checks.scan import Scan
@@ -250,64 +246,3 @@ def _check_pages(site_check: SiteCheck, site: Path, items: Iterator[object]) -> 
         rel, raw = item  # type: ignore[misc]
         results[rel] = site_check.page(site, rel, raw)
     return _Checked(results, site_check.run(site, early=results) if whole else None)
-
-
-# --- spreadsheets ------------------------------------------------------------------------------
-
-
-def check_spreadsheets(
-    site: Path, content_dir: Path | None, exclude: frozenset[str] = frozenset(), files: Sequence[Path] | None = None
-) -> list[Problem]:
-    """Generated CSV/XLSX files hold no cell that Excel would run as a formula."""
-    from generator.checks.names import site_files
-
-    problems = []
-    for path in files if files is not None else site_files(site):
-        suffix = path.suffix.lower()
-        if suffix not in (".csv", ".xlsx"):
-            continue
-        rel = path.relative_to(site).as_posix()
-        if rel.partition("/")[0] in exclude:
-            continue
-        if content_dir is not None and (content_dir / rel).is_file():
-            continue  # an editor's own file, published as uploaded
-        found = _csv_formulas(path) if suffix == ".csv" else _xlsx_formulas(path)
-        if found:
-            problems.append(
-                Problem(
-                    f"site/{rel}",
-                    None,
-                    f"в таблице есть ячейка, которую Excel выполнит как формулу ({found})",
-                    "выгрузка должна начинать такие ячейки с апострофа (flat_layout.csv_escape); сайт не обновлён",
-                )
-            )
-    return problems
-
-
-def _csv_formulas(path: Path) -> str | None:
-    text = path.read_bytes()[:MAX_READ].decode("utf-8-sig", errors="replace")
-    for row_number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)), start=1):
-        for column, cell in enumerate(row, start=1):
-            if cell.startswith(FORMULA_START):
-                return f"строка {row_number}, столбец {column}: «{cell[:40]}»"
-    return None
-
-
-def _delimiter(text: str) -> str:
-    first = text.split("\n", 1)[0]
-    return ";" if first.count(";") > first.count(",") else ","
-
-
-def _xlsx_formulas(path: Path) -> str | None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            for member in archive.namelist():
-                if member.startswith("xl/externalLinks/"):
-                    return "внешняя ссылка (DDE)"
-                if member.startswith("xl/worksheets/") and member.endswith(".xml"):
-                    with archive.open(member) as stream:
-                        if re.search(rb"<(?:\w+:)?f[\s>/]", stream.read(MAX_READ)):
-                            return f"лист {member.rsplit('/', 1)[-1]}"
-    except (zipfile.BadZipFile, OSError):
-        return None
-    return None

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from generator import urls
-from generator.checks.names.search import clashes
 from generator.checks.pdf_text import pdf_text_problems
 from generator.errors import Problem, Problems, Severity
 from generator.portal.check import Checked, check
@@ -133,6 +132,8 @@ def shared_names(checked: list[Checked]) -> list[Problem]:
     The consenting person's name is then published only in their own organization's section: anywhere
     else it may be the other one, and the build stops on it. The editors should know before it does.
     """
+    from generator.checks.names.search import clashes  # (the search itself is the checking child's)
+
     policy = name_policy(person for one in checked for person in people_of(one.records))
     minors = {name.who for name in policy.minors}
     return [

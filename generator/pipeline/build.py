@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, replace
 
 from generator import ru
-from generator.checks.names import search_for
+from generator.checks import names as checks_names  # (its search is imported when first used)
 from generator.checks.names.forms import use_forms_cache
 from generator.checks.site import failing
 from generator.district.check import org_problems, top_problems
@@ -172,7 +172,9 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
         with timings.stage("checks"):
             names = district_names(project)
             if _sections_to_build(project, options, orgs):  # compiled once here for the forked workers and the
-                search_for(names)  # district's own checks; else only a worker whose section is built or searched
+                checks_names.search_for(
+                    names
+                )  # district's own checks; else only a worker whose section is built or searched
         tasks = [
             SectionTask(
                 project.root,

@@ -15,7 +15,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.checks.names import search_for
+from generator.checks import names as checks_names  # (its search is imported when first used)
 from generator.district.check import org_problems
 from generator.district.plan import district_names
 from generator.errors import Problem, Problems, UsageError
@@ -101,7 +101,7 @@ def build_shard(project: Project, options: BuildOptions, environment: str, progr
     with staged(project, options.into) as staging:
         names = district_names(project)
         if not options.cache:  # compiled once here for the forked workers; with the cache, only a
-            search_for(names)  # worker whose section is built or searched again compiles it
+            checks_names.search_for(names)  # worker whose section is built or searched again compiles it
         warm_up()
         build = not problems.failed(options.strict)
         tasks = [

@@ -27,26 +27,21 @@ import os
 import platform
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import generator
 from generator import ru
-from generator.pipeline.staging import TRASH
-from generator.project import CACHE
 from generator.tools import bench_import, bench_serve, synthetic
 from generator.tools.bench_guard import name_guard
-from generator.tools.bench_incremental import cold_build, rebuilds, table
+from generator.tools.bench_incremental import cold_build, rebuilds, run_child, table
 from generator.tools.bench_plain import dump_plain
 from generator.tools.bench_shares import shares_cost
 
 SIZES = (1, 10, 50)
 OUT = Path("build")
-TODAY = "2026-11-22"
 GOALS = {
     "generator_share": 0.10,
     "school_ratio": 1.2,
@@ -101,31 +96,6 @@ def sizes_from_env() -> tuple[int, ...]:
     if not sizes or min(sizes) < 1:
         raise SystemExit(f"BENCH_SIZES={text}: нужно хотя бы одно число не меньше 1")
     return sizes
-
-
-def run_child(args: list[str], cwd: Path) -> tuple[float, float, str]:
-    """Run a child process; (wall seconds, peak memory in MB of it and its children, stderr)."""
-    env = {**os.environ, "NASTAVNIK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
-    started = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    assert proc.stderr is not None
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(args)} (в {cwd}) завершилась с кодом {proc.returncode}:\n{err}")
-    _settled(cwd)
-    return seconds, usage.ru_maxrss / 1024, err
-
-
-def _settled(cwd: Path, limit: float = 120.0) -> None:
-    """Wait until our build's remover has emptied ``.cache/trash/`` (the previous site/, removed in the
-    background after the build ended): the next build measured must not share the machine with it."""
-    trash = cwd / CACHE / TRASH
-    deadline = time.monotonic() + limit
-    while trash.is_dir() and any(trash.iterdir()) and time.monotonic() < deadline:
-        time.sleep(0.02)
 
 
 def repeats_for(organizations: int) -> int:

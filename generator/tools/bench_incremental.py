@@ -8,20 +8,50 @@ organization (or the school), as an editor would correct a typo; it is put back 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import ru
+from generator.pipeline.staging import TRASH
 from generator.project import CACHE, ORGANIZATIONS
 
 if TYPE_CHECKING:
     from generator.tools.bench import Row
 
 Runner = Callable[[list[str], Path], tuple[float, float, str]]  # (seconds, peak MB, stderr)
+TODAY = "2026-11-22"  # the build date of every build measured
+
+
+def run_child(args: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Run a child process; (wall seconds, peak memory in MB of it and its children, stderr)."""
+    env = {**os.environ, "NASTAVNIK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} (в {cwd}) завершилась с кодом {proc.returncode}:\n{err}")
+    _settled(cwd)
+    return seconds, usage.ru_maxrss / 1024, err
+
+
+def _settled(cwd: Path, limit: float = 120.0) -> None:
+    """Wait until our build's remover has emptied ``.cache/trash/`` (the previous site/, removed in the
+    background after the build ended): the next build measured must not share the machine with it."""
+    trash = cwd / CACHE / TRASH
+    deadline = time.monotonic() + limit
+    while trash.is_dir() and any(trash.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.02)
 
 
 @dataclass(frozen=True)

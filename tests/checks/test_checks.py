@@ -20,7 +20,8 @@ from conftest import copy_portal, mkdocs_build, run_cli, written
 from generator import parallel as background
 from generator.checks.names import check_names, normalize
 from generator.checks.scan import HTML_SUFFIXES, Embeds, Scan
-from generator.checks.site import EarlyPage, PageChecks, SiteCheck, check_spreadsheets
+from generator.checks.site import EarlyPage, PageChecks, SiteCheck
+from generator.checks.spreadsheets import check_spreadsheets
 from generator.checks.trusted import trusted
 from generator.rules.people import Name, NamePolicy, split_name
 from generator.sources.config import theme_dir

@@ -13,15 +13,20 @@ withheld person shares is masked only in the consenting person's own section.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.checks.names.files import MAX_READ, site_files, site_texts
 from generator.checks.names.pieces import Piece, Unread
-from generator.checks.names.search import NameSearch, Rule, clashes, search_for
-from generator.checks.names.text import normalize
 from generator.errors import Problem, Severity
+from generator.filetypes import MAX_READ
 from generator.rules.people import NamePolicy
+
+if TYPE_CHECKING:
+    from generator.checks.names.files import site_files, site_texts
+    from generator.checks.names.search import NameSearch, Rule, clashes, search_for
+    from generator.checks.names.text import normalize
 
 __all__ = [
     "MAX_READ",
@@ -34,6 +39,26 @@ __all__ = [
     "site_files",
     "site_texts",
 ]
+
+_PARTS = {
+    "NameSearch": "search",
+    "Rule": "search",
+    "clashes": "search",
+    "search_for": "search",
+    "site_files": "files",
+    "site_texts": "files",
+    "normalize": "text",
+}
+"""Parts imported when first asked for: a build hands its pages to a child process that checks them, and only
+that child searches (the build reads :mod:`.forms`, whose cache it keeps, and :mod:`.pdf`)."""
+
+
+def __getattr__(name: str) -> object:
+    part = _PARTS.get(name)
+    if part is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{part}"), name)
+
 
 _FIX = (
     "внесите согласие в карточку человека, или уберите имя из текста в data/ или content/ (или из имени файла), "
@@ -53,6 +78,9 @@ def check_names(
 ) -> list[Problem]:
     """Every name ``policy`` forbids, in every file of ``site`` (of the files in ``known``: in their paths);
     ``section``: the district's organization ``site`` is the section of ("" for a school)."""
+    from generator.checks.names.files import site_texts
+    from generator.checks.names.search import search_for
+
     search = search_for(policy)
     if search.empty:
         return []
@@ -73,6 +101,8 @@ def check_names(
 
 def names_in(policy: NamePolicy, rel: str, text: str, section: str = "") -> list[Problem]:
     """The findings in one page of the site, as :func:`check_names` reports them for the file ``rel``."""
+    from generator.checks.names.search import search_for
+
     return [problem for _, problem in _findings(search_for(policy), Piece(rel, None, text), section)]
 
 
