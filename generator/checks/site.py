@@ -95,10 +95,10 @@ class SiteCheck:
         ``early`` holds pages checked as MkDocs wrote them (:class:`PageChecks`): a page whose file
         is still byte for byte what was checked is not read again (its path still is).
         """
-        exclude = tuple(exclude)
-        known = {rel: page for rel, page in (early or {}).items() if _unchanged(site / rel, page.digest)}
         from generator.checks.names import site_files
 
+        exclude = tuple(exclude)
+        known = {rel: page for rel, page in (early or {}).items() if _unchanged(site / rel, page.digest)}
         files = site_files(site)  # one walk of the tree for both
         scanned = self.scan(site, exclude, frozenset(known), files)
         found_names = self.search_names(site, exclude, frozenset(known), files)

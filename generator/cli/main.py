@@ -110,9 +110,9 @@ def run() -> NoReturn:
     runs only after a million allocations (a school's whole build makes a few) and skips, at exit, what is
     left (the memory goes back to the system with the process). Measured on the benchmark's school: at ten
     thousand allocations the collections took 0.05 s of a 1.3 s build (at Python's 700, 0.15 s more); at a
-    million, next to nothing, and the build's memory grows by 5 MB. A district's workers, which build section after section, collect more often
-    (:data:`generator.pipeline.sections.WORKER_GC_THRESHOLD`). :func:`main` itself, as tests and other
-    programs call it, leaves the collector alone.
+    million, next to nothing, and the build's memory grows by 5 MB. A district's workers, which build section
+    after section, collect more often (:data:`generator.pipeline.sections.WORKER_GC_THRESHOLD`). :func:`main`
+    itself, as tests and other programs call it, leaves the collector alone.
     """
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
     code = main()

@@ -171,10 +171,10 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
             warm_up()  # once here rather than in every worker
         with timings.stage("checks"):
             names = district_names(project)
-            if _sections_to_build(project, options, orgs):  # compiled once here for the forked workers and the
-                checks_names.search_for(
-                    names
-                )  # district's own checks; else only a worker whose section is built or searched
+            # Compiled once here for the forked workers and the district's own checks when a section will surely
+            # be built; else only a worker whose section is built or searched again compiles it.
+            if _sections_to_build(project, options, orgs):
+                checks_names.search_for(names)
         tasks = [
             SectionTask(
                 project.root,

@@ -184,8 +184,9 @@ class NameSearch:
             if start < skip_until or (start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")):
                 continue  # inside a word, or inside a mask: not where a name begins
             masks, rules = self._tried(hit.group(0), following(lowered, start))
-            masks = tuple(p for p in masks if p.section is None or p.section == section)  # a shared name: masked
-            if not rules:  # only in the consenting person's own section
+            # A name a withheld person shares is masked only in the consenting person's own section.
+            masks = tuple(p for p in masks if p.section is None or p.section == section)
+            if not rules:
                 if masks:
                     pending.append((start, masks))
                 continue
