@@ -19,7 +19,7 @@ import os
 import re
 import zlib
 from collections.abc import Iterator
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 MAX_READ = 50 * 1024 * 1024  # what the checks read of a file or an archive member: a bigger one is not published
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs renders as pages
@@ -125,3 +125,8 @@ def visible_files(root: str | os.PathLike[str], follow_links: bool = False) -> I
         relative = os.path.relpath(folder, root)
         for name in names:
             yield (name if relative == "." else os.path.join(relative, name)).replace(os.sep, "/")
+
+
+def site_files(site: Path) -> list[Path]:
+    """Every file of the built tree ``site``, sorted by path: what the post-build checks walk (once, for all)."""
+    return sorted(path for path in site.rglob("*") if path.is_file())

@@ -32,7 +32,14 @@ from generator.checks.scan_rules import Embeds, Finding, finding
 from generator.checks.scan_xml import xml_findings
 from generator.checks.trusted import INERT_SCRIPT_TYPES, Trusted
 from generator.errors import Problem
-from generator.filetypes import HTML_SUFFIXES, XML_SUFFIXES, pdf_active_content, refused_upload, scanned_kind
+from generator.filetypes import (
+    HTML_SUFFIXES,
+    XML_SUFFIXES,
+    pdf_active_content,
+    refused_upload,
+    scanned_kind,
+    site_files,
+)
 
 __all__ = ["HTML_SUFFIXES", "XML_SUFFIXES", "Embeds", "Scan"]
 
@@ -51,7 +58,7 @@ class Scan:
         """Every finding in the site, but in the pages ``known`` (scanned as MkDocs wrote them); ``files``: the
         site's files, sorted, when the caller has walked the tree already."""
         problems: list[Problem] = []
-        for path in files if files is not None else sorted(p for p in self.site.rglob("*") if p.is_file()):
+        for path in files if files is not None else site_files(self.site):
             rel = path.relative_to(self.site).as_posix()
             if rel.partition("/")[0] in self.exclude or rel in known:
                 continue

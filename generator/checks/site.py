@@ -32,7 +32,7 @@ from generator.checks.scan_rules import Embeds
 from generator.checks.spreadsheets import check_spreadsheets
 from generator.checks.trusted import OWN_TEMPLATE_DIRS, Trusted, trusted
 from generator.errors import Problem, Severity
-from generator.filetypes import MAX_READ
+from generator.filetypes import MAX_READ, site_files
 from generator.models import Curator, Mentor
 from generator.parallel import Stream
 from generator.rules.people import NamePolicy, name_policy
@@ -95,8 +95,6 @@ class SiteCheck:
         ``early`` holds pages checked as MkDocs wrote them (:class:`PageChecks`): a page whose file
         is still byte for byte what was checked is not read again (its path still is).
         """
-        from generator.checks.names import site_files
-
         exclude = tuple(exclude)
         known = {rel: page for rel, page in (early or {}).items() if _unchanged(site / rel, page.digest)}
         files = site_files(site)  # one walk of the tree for both
@@ -129,8 +127,6 @@ class SiteCheck:
     ) -> list[Problem]:
         """Scripts, handlers, forms and formulas in ``site``, leaving out its top-level folders ``exclude``
         and the pages ``known`` (scanned as MkDocs wrote them); ``files``: the tree's files, if walked already."""
-        from generator.checks.names import site_files
-
         folders = frozenset(exclude)
         files = files if files is not None else site_files(site)
         problems = self._scanner(site, folders).run(known, files)

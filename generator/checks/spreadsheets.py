@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.filetypes import MAX_READ
+from generator.filetypes import MAX_READ, site_files
 from generator.tables.flat import FORMULA_START
 
 
@@ -18,8 +18,6 @@ def check_spreadsheets(
     site: Path, content_dir: Path | None, exclude: frozenset[str] = frozenset(), files: Sequence[Path] | None = None
 ) -> list[Problem]:
     """Generated CSV/XLSX files hold no cell that Excel would run as a formula."""
-    from generator.checks.names import site_files
-
     problems = []
     for path in files if files is not None else site_files(site):
         suffix = path.suffix.lower()

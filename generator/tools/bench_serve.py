@@ -25,12 +25,12 @@ from urllib.parse import urlsplit
 
 from generator import ru
 from generator.tools import synthetic
+from generator.tools.bench_incremental import TODAY
 from generator.tools.process_group import stop_group
 
 EDITS = 5  # BENCH_REPEAT=N to change, as for the builds
 PAUSE = 1.0  # seconds between edits: the server settles, as between an editor's saves
 LIMIT = 60.0  # seconds to wait for a server or an edit before the measurement is given up
-TODAY = "2026-11-22"
 GOAL = 1.0  # seconds (issue 18)
 COMMANDS = {
     "nastavnik serve": [sys.executable, "-m", "generator", "serve"],

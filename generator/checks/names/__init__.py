@@ -24,7 +24,7 @@ from generator.filetypes import MAX_READ
 from generator.rules.people import NamePolicy
 
 if TYPE_CHECKING:
-    from generator.checks.names.files import site_files, site_texts
+    from generator.checks.names.files import site_texts
     from generator.checks.names.search import NameSearch, Rule, clashes, search_for
     from generator.checks.names.text import normalize
 
@@ -36,7 +36,6 @@ __all__ = [
     "names_in",
     "normalize",
     "search_for",
-    "site_files",
     "site_texts",
 ]
 
@@ -45,7 +44,6 @@ _PARTS = {
     "Rule": "search",
     "clashes": "search",
     "search_for": "search",
-    "site_files": "files",
     "site_texts": "files",
     "normalize": "text",
 }

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
 
 from generator.checks.names.pieces import Piece, Unread
-from generator.filetypes import MAX_READ
+from generator.filetypes import MAX_READ, site_files
 
 TEXT_SUFFIXES = {
     ".html", ".htm", ".xhtml", ".xml", ".json", ".js", ".txt", ".ics", ".csv", ".tsv", ".md", ".markdown", ".yml",
@@ -71,11 +71,6 @@ def site_texts(
         if content_dir is not None and rel.startswith("assets/") and not (content_dir / rel).exists():
             continue
         yield from file_texts(path, rel)
-
-
-def site_files(site: Path) -> list[Path]:
-    """Every file of the tree ``site``, sorted by path."""
-    return sorted(path for path in site.rglob("*") if path.is_file())
 
 
 def file_texts(path: Path, rel: str) -> Iterator[Piece | Unread]:
