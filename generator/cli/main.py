@@ -10,10 +10,12 @@ raises a :class:`~generator.errors.NastavnikError`.
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import importlib
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from types import ModuleType
 from typing import NoReturn
@@ -117,7 +119,25 @@ def run() -> NoReturn:
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
     code = main()
     gc.freeze()
-    sys.exit(code)
+    _leave(code)
+
+
+def _leave(code: int) -> NoReturn:
+    """End the process with ``code`` once every exit handler has run and the output is written, without the
+    interpreter's teardown: freeing every module and object one by one took 35 ms of the school's 1.3 s build,
+    and the memory goes back to the system with the process anyway. Python ends as usual where the teardown may
+    still matter: another thread still running (it would be joined first), output that cannot be written (a
+    closed pipe: Python reports it), a Python without ``atexit._run_exitfuncs``."""
+    run_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if run_handlers is None or threading.active_count() > 1:
+        sys.exit(code)
+    run_handlers()  # in the order Python runs them (last registered first), once: they are forgotten after
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe or stream
+        sys.exit(code)
+    os._exit(code)
 
 
 GC_THRESHOLD = 1_000_000  # allocations between collections of the youngest generation (Python's default: 700)
