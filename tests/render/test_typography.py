@@ -137,3 +137,33 @@ def test_the_page_searched_whole_is_typeset_as_node_by_node(pieces):
 )
 def test_pages_searched_whole_where_nodes_meet(html):
     assert typeset(html) == _typeset_node_by_node(html) != html
+
+
+def _typeset_by_the_rules(text: str) -> str:
+    from generator.render.typography import _RULES
+
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+TEXT_PIECES = tuple(piece for piece in PIECES if "<" not in piece and ">" not in piece)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(TEXT_PIECES), max_size=12).map("".join), min_size=1, max_size=8))
+def test_a_text_typeset_again_is_what_it_was_the_first_time(texts):
+    from generator.render.typography import typeset_text
+
+    for _ in range(2):  # the second time from what the first remembered
+        assert [typeset_text(text) for text in texts] == [_typeset_by_the_rules(text) for text in texts]
+
+
+def test_what_is_remembered_is_bounded(monkeypatch):
+    from generator.render import typography
+
+    monkeypatch.setattr(typography, "_DONE", {})
+    monkeypatch.setattr(typography, "_DONE_TEXTS", 3)
+    texts = ["2026 " + "г." * 600] + [f"{year} год" for year in range(2020, 2030)]
+    assert [typography.typeset_text(text) for text in texts] == [_typeset_by_the_rules(text) for text in texts]
+    assert list(typography._DONE) == texts[1:4]  # not the long text; the next three, and no more
