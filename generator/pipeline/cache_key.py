@@ -111,7 +111,7 @@ def _tree_lines(
                 continue
             if here == folder and name in top:
                 continue
-            if name.startswith(".site-build-") or (here / name).resolve() in skipped:
+            if name.startswith(".site-build-") or (skipped and (here / name).resolve() in skipped):
                 continue
             keep.append(name)
         dirs[:] = keep
@@ -121,7 +121,7 @@ def _tree_lines(
             if name.endswith((".pyc", ".pyo")) or (here == folder and name.startswith(".site-build-")):
                 continue
             path = here / name
-            if path.resolve() in skipped:
+            if skipped and path.resolve() in skipped:  # (resolving each file was a third of the key)
                 continue
             lines.append(f"{path.relative_to(base).as_posix()} {_file_digest(path)}")
     return lines

@@ -81,3 +81,17 @@ def test_the_portals_other_files_are_inputs(portal):
     before = keys(portal)
     (portal.root / "hooks.py").write_text("x = 1\n", encoding="utf-8")
     assert all(keys(portal)[org] != before[org] for org in before)
+
+
+def test_files_and_folders_the_build_itself_reads_or_writes_are_not_inputs(portal):
+    """``--timings FILE`` and ``--prebuilt FOLDER`` inside the portal: excluded, as named or by another path to them."""
+    timings, prebuilt = portal.root / "timings.json", portal.root / "shards"
+    (prebuilt / "a").mkdir(parents=True)
+    for path in (timings, prebuilt / "a/index.html"):
+        path.write_text("1", encoding="utf-8")
+    excluded = (portal.root / "data/../timings.json", prebuilt)
+    before = environment_digest(portal, excluded)
+    for path in (timings, prebuilt / "a/index.html", prebuilt / "b.html"):
+        path.write_text("2", encoding="utf-8")
+    assert environment_digest(portal, excluded) == before
+    assert environment_digest(portal, (prebuilt,)) != before  # the same file, not excluded, is an input
