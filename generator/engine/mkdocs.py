@@ -8,6 +8,7 @@ found while the pages were written. Another engine would implement :func:`run_en
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from generator.checks.site import PageChecks, SiteCheck
 from generator.engine.job import EngineJob
 from generator.errors import BuildFailed, Problem, Severity
 from generator.project import Project
+from generator.sources.config import read_config
 from generator.translate import mkdocs_message
 
 if TYPE_CHECKING:
@@ -98,6 +100,44 @@ def run_engine(
         checking=checking,
         notes=tuple(plugin.notes),
     )
+
+
+def load_engine(project: Project) -> None:
+    """Import MkDocs, our plugin, and the plugins and Markdown extensions ``project``'s mkdocs.yml names, ahead of
+    :func:`run_engine`: a district imports them while its workers build, not after them. Only modules are imported:
+    MkDocs keeps one instance of a plugin per process (the blog's with a temporary folder of its own), so none is
+    made here. Whatever fails to import is left for run_engine to report."""
+    import markdown
+    from mkdocs.commands import build  # noqa: F401
+    from mkdocs.config import load_config  # noqa: F401
+    from mkdocs.plugins import get_plugins
+
+    from generator.engine import plugin  # noqa: F401
+
+    config = read_config(project.config_file) or {}
+    theme = config.get("theme")
+    theme_name = theme.get("name") if isinstance(theme, dict) else theme
+    installed = get_plugins()
+    for name in _names(config.get("plugins")):
+        for candidate in (f"{theme_name}/{name}", name):  # MkDocs prefers the theme's own plugin of that name
+            if candidate in installed:
+                with contextlib.suppress(Exception):  # (run_engine reports it)
+                    installed[candidate].load()
+                break
+    converter = markdown.Markdown()
+    for name in _names(config.get("markdown_extensions")):
+        with contextlib.suppress(Exception):
+            converter.build_extension(name, {})
+
+
+def _names(entries: object) -> list[str]:
+    """The names in mkdocs.yml's list of plugins or extensions (``- name``, ``- name: {options}``, or a mapping)."""
+    if isinstance(entries, dict):
+        entries = list(entries)
+    if not isinstance(entries, list):
+        return []
+    names = (next(iter(entry)) if isinstance(entry, dict) and entry else entry for entry in entries)
+    return [name for name in names if isinstance(name, str)]
 
 
 def _engine_failure(summary: str, collector: _WarningCollector) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
+from functools import partial
 
 from generator import ru
 from generator.checks import names as checks_names  # (its search is imported when first used)
@@ -20,6 +21,7 @@ from generator.checks.names.forms import use_forms_cache
 from generator.checks.site import failing
 from generator.district.check import org_problems, top_problems
 from generator.district.plan import district_names, merge_sections, prebuilt_findings, prebuilt_sections
+from generator.engine.mkdocs import load_engine
 from generator.errors import DataErrors, Problem, Problems, UsageError
 from generator.options import DEFAULTS, BuildOptions
 from generator.parallel import available_cores
@@ -173,7 +175,8 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
             names = district_names(project)
             # Compiled once here for the forked workers and the district's own checks when a section will surely
             # be built; else only a worker whose section is built or searched again compiles it.
-            if _sections_to_build(project, options, orgs):
+            cold = _sections_to_build(project, options, orgs)
+            if cold:
                 checks_names.search_for(names)
         tasks = [
             SectionTask(
@@ -187,7 +190,9 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
             for org in orgs
         ]
         progress.stage("mkdocs" if build_orgs else "validate")  # the workers' stages are theirs alone
-        outcomes = run_sections(tasks, options.jobs or available_cores(), progress)  # a worker per core by default
+        # A worker per core by default; meanwhile, this process imports MkDocs for the district's own pages.
+        meanwhile = partial(load_engine, project) if cold and build_orgs else None
+        outcomes = run_sections(tasks, options.jobs or available_cores(), progress, meanwhile)
         for outcome in outcomes:
             timings.merge(outcome.timings)
         problems = raise_for(outcomes, problems, options.strict)

@@ -12,7 +12,7 @@ import gc
 import multiprocessing
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -161,11 +161,17 @@ once it is done: collected every ten thousand allocations, as a district of 50 n
 CLI's million, 300 MB and no faster)."""
 
 
-def run_sections(tasks: Sequence[SectionTask], jobs: int, progress: Progress = SILENT) -> list[SectionOutcome]:
+def run_sections(
+    tasks: Sequence[SectionTask],
+    jobs: int,
+    progress: Progress = SILENT,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[SectionOutcome]:
     """:func:`build_section` for every task, in ``jobs`` forked processes (here, when one is enough or the
     system cannot fork: Windows, and macOS where forking a process with threads is unsafe).
 
     The outcomes come in the order of ``tasks``; ``progress`` counts them as they finish (in this process).
+    ``meanwhile`` is called here once the processes are forked (nothing it loads is copied into them).
     """
     total = len(tasks)
     progress.count(0, total)
@@ -188,7 +194,9 @@ def run_sections(tasks: Sequence[SectionTask], jobs: int, progress: Progress = S
             initializer=gc.set_threshold,
             initargs=(WORKER_GC_THRESHOLD,),
         ) as pool:
-            futures = [pool.submit(build_section, task) for task in tasks]
+            futures = [pool.submit(build_section, task) for task in tasks]  # (the first forks every worker)
+            if meanwhile is not None:
+                meanwhile()
             for finished, _ in enumerate(as_completed(futures), 1):
                 progress.count(finished, total)
             return [future.result() for future in futures]
