@@ -29,7 +29,7 @@ def theme_dir() -> str:
 def read_config(config_file: Path) -> dict[str, Any] | None:
     """``mkdocs.yml`` as a mapping, or None when it is missing or does not read."""
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)
+        config = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_FastConfigLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
     return config if isinstance(config, dict) else None
@@ -70,13 +70,17 @@ def check_config(config_file: Path, problems: Problems) -> None:
         )
 
 
-class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Reads ``mkdocs.yml`` safely: MkDocs' own tags (``!ENV``, ``!!python/name:…``) become None. PyYAML's C parser
-    where it has one: a district's build reads the file twice for each section, 0.5 ms each (the pure-Python parser,
-    3 ms)."""
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` safely: MkDocs' own tags (``!ENV``, ``!!python/name:…``) become None. The pure-Python
+    parser, for :func:`check_config`: its errors say best what is wrong («не закрыта скобка [»)."""
 
 
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+class _FastConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same with PyYAML's C parser where it has one, for :func:`read_config`, where a file that does not read is
+    only None: a district's build reads it twice for each section, 0.5 ms each (the pure-Python parser, 3 ms)."""
+
+
+_GUARDED = object()  # what the engine guard's tag reads as here (MkDocs computes it; we only see that it is there)
 _GUARDED = object()  # what the engine guard's tag reads as here (MkDocs computes it; we only see that it is there)
 
 
@@ -88,4 +92,6 @@ def yaml_tag(short: str) -> str:
     return short.replace("!!", "tag:yaml.org,2002:", 1)
 
 
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _python_tag)
+for _loader in (_ConfigLoader, _FastConfigLoader):
+    _loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    _loader.add_multi_constructor("tag:yaml.org,2002:python/", _python_tag)
