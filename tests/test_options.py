@@ -73,7 +73,7 @@ def test_a_district_build_gives_every_organization_the_same_options(tmp_path, mo
     shutil.copytree(ROOT / "examples" / "district", root, ignore=shutil.ignore_patterns("site", ".site-build-*"))
     seen = []
 
-    def fake_jobs(tasks, jobs, progress, meanwhile=None):
+    def fake_jobs(tasks, jobs, progress, meanwhile=None, summarised=None):
         seen.append((list(tasks), jobs))
         raise Stop
 

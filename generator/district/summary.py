@@ -8,6 +8,7 @@ worker processes to the one that builds the district's pages.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator import urls
@@ -119,7 +120,7 @@ def summarise(org_id: str, portal: Portal) -> tuple[OrgSummary, tuple[HonorView,
     return summary, portal.honors
 
 
-def assemble(portal: Portal, parts: list[tuple[OrgSummary, tuple[HonorView, ...]]]) -> District:
+def assemble(portal: Portal, parts: Sequence[tuple[OrgSummary, tuple[HonorView, ...]]]) -> District:
     """The District from its own Portal and the organizations' summaries (in the order of their ids)."""
     organizations = tuple(summary for summary, _ in parts)
     honors = tuple(

@@ -27,7 +27,7 @@ from generator.options import DEFAULTS, BuildOptions
 from generator.parallel import available_cores
 from generator.pipeline.cache import SectionCache
 from generator.pipeline.cache_key import environment_digest
-from generator.pipeline.district_pages import district_pages
+from generator.pipeline.district_pages import OwnPages, district_pages
 from generator.pipeline.outcomes import raise_for, warnings_of
 from generator.pipeline.sections import SectionOutcome, SectionTask, build_section, run_sections, warm_up
 from generator.pipeline.shards import build_shard
@@ -190,18 +190,21 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
             for org in orgs
         ]
         progress.stage("mkdocs" if build_orgs else "validate")  # the workers' stages are theirs alone
-        # A worker per core by default; meanwhile, this process imports MkDocs for the district's own pages.
+        # A worker per core by default; meanwhile, this process imports MkDocs for the district's own pages, and
+        # builds them once every organization's summary is known.
         meanwhile = partial(load_engine, project) if cold and build_orgs else None
-        outcomes = run_sections(tasks, options.jobs or available_cores(), progress, meanwhile)
+        own_pages = None
+        if build_orgs and top.portal is not None:
+            build_own = partial(district_pages, project, top.portal, site_dir=staging.path, names=names,
+                                options=options, environment=environment, timings=timings)  # fmt: skip
+            own_pages = OwnPages(build_own)
+        outcomes = run_sections(tasks, options.jobs or available_cores(), progress, meanwhile, own_pages)
         for outcome in outcomes:
             timings.merge(outcome.timings)
         problems = raise_for(outcomes, problems, options.strict)
-        if top.portal is None:
+        if top.portal is None or own_pages is None:
             raise DataErrors(problems.sorted(), strict=options.strict)
-
-        site_check, own = district_pages(
-            project, top.portal, outcomes, staging.path, names, options, environment, timings
-        )
+        site_check, own = own_pages.result([(o.summary, o.honors) for o in outcomes if o.summary is not None])
         with timings.stage("write"):
             merge_sections(staging.path, shards, ready)
         with timings.stage("checks"):

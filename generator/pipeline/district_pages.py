@@ -6,12 +6,15 @@ is the district's own section's with the digest of what was rendered added, so a
 changes the district's totals and the pages are built again, while a typo corrected in a mentor's biography,
 which no district page shows, leaves them as they were. Reused
 pages are searched again for the names of the current people, as every reused section is (:mod:`.reuse`).
+
+With worker processes they are built as soon as every organization's summary is known, while the workers finish
+the last sections (:class:`OwnPages`), instead of on one core after them.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from generator.checks.site import SiteCheck, failing
@@ -22,7 +25,7 @@ from generator.engine.mkdocs import run_engine
 from generator.errors import DataErrors
 from generator.options import BuildOptions
 from generator.pipeline.reuse import Reuse
-from generator.pipeline.sections import SectionOutcome
+from generator.pipeline.sections import SectionOutcome, Summary
 from generator.portal.portal import Portal
 from generator.project import Project
 from generator.rules.people import NamePolicy
@@ -32,7 +35,7 @@ from generator.timings import Timings
 def district_pages(
     project: Project,
     portal: Portal,
-    outcomes: Sequence[SectionOutcome],
+    summaries: Sequence[Summary],
     site_dir: Path,
     names: NamePolicy,
     options: BuildOptions,
@@ -41,7 +44,6 @@ def district_pages(
 ) -> tuple[SiteCheck, SectionOutcome]:
     """The district's own pages in the empty ``site_dir`` (before the organizations' sections join them),
     checked; the checks (for the merged site) and what the engine said. Raises :class:`DataErrors` on a finding."""
-    summaries = [(o.summary, o.honors) for o in outcomes if o.summary is not None]
     district = assemble(portal, summaries)
     with timings.stage("render"):
         rendered = render_district_pages(district)
@@ -65,6 +67,40 @@ def district_pages(
         with timings.stage("write"):
             reuse.keep(outcome, site_dir, engine.checks, shared_names=True)
     return engine.checks, outcome
+
+
+Built = tuple[SiteCheck, SectionOutcome]
+
+
+class OwnPages:
+    """The district's own pages, built once: early, when :func:`.sections.run_sections` calls this object with
+    every summary, or when :meth:`result` is asked for. What building them raised is raised by :meth:`result`,
+    after the organizations' outcomes have been judged, as if they had been built then: a school's failing
+    data is still the first thing the editor reads."""
+
+    def __init__(self, build: Callable[[Sequence[Summary]], Built]) -> None:
+        self._build = build
+        self._done: tuple[Built | None, Exception | None] | None = None
+
+    def __call__(self, summaries: Sequence[Summary]) -> None:
+        try:
+            self._done = (self._build(summaries), None)
+        except Exception as exc:  # (raised by result)
+            self._done = (None, exc)
+
+    @property
+    def built(self) -> bool:
+        return self._done is not None
+
+    def result(self, summaries: Sequence[Summary]) -> Built:
+        """The pages built early, or built now from ``summaries``."""
+        if self._done is None:
+            return self._build(summaries)
+        built, error = self._done
+        if error is not None:
+            raise error
+        assert built is not None
+        return built
 
 
 def _digest(rendered: Mapping[str, str | bytes]) -> str:

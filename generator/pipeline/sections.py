@@ -10,12 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import multiprocessing
+import queue
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from generator import ru
 from generator.checks.names.forms import use_forms_cache
@@ -61,6 +65,14 @@ pickled into every task, and every section of a worker shares one object, whose 
 search and of the cache) is computed once."""
 
 
+Summary = tuple[OrgSummary, tuple[HonorView, ...]]
+"""What the district's own pages show of an organization: its summary and its honors."""
+
+_ANNOUNCE: tuple[Connection, Any] | None = None
+"""Where a forked worker tells the district an organization's summary (a pipe and the lock of its writing end)
+as soon as it knows it, long before the section is built (:func:`run_sections`' ``summarised``)."""
+
+
 @dataclass(frozen=True)
 class SectionOutcome:
     """What building a section gave: its problems, its summary (an organization's), its pages and findings."""
@@ -91,6 +103,7 @@ def build_section(task: SectionTask, timings: Timings | None = None) -> SectionO
     if reuse is not None and task.site_dir is not None and task.options.cache:
         reused = reuse.reused(task.site_dir, task.policy(), task.org)
         if reused is not None:
+            _announce(reused)
             for stage, seconds in reused.timings.items():
                 timings.add(stage, seconds)
             return replace(reused, timings=timings.stages)
@@ -104,6 +117,7 @@ def build_section(task: SectionTask, timings: Timings | None = None) -> SectionO
     if task.org is not None:
         summary, honors = summarise(task.org, checked.portal)
         base = replace(base, summary=summary, honors=honors)
+        _announce(base)
     if task.site_dir is None:
         return replace(base, timings=timings.stages)
     with timings.stage("render"):
@@ -133,6 +147,18 @@ def build_section(task: SectionTask, timings: Timings | None = None) -> SectionO
         if staged is not None:
             staged.discard()
     return replace(outcome, timings=timings.stages)
+
+
+def _announce(outcome: SectionOutcome) -> None:
+    """Tell the district this organization's summary, when a district is listening (in a forked worker)."""
+    if _ANNOUNCE is None or outcome.summary is None:
+        return
+    writer, lock = _ANNOUNCE
+    try:
+        with lock:
+            writer.send((outcome.org, (outcome.summary, outcome.honors)))
+    except OSError:  # the district is gone: this worker's outcome will not be read either
+        pass
 
 
 def _run(project: Project, site_dir: Path, job: EngineJob, strict: bool) -> EngineRun:
@@ -166,12 +192,17 @@ def run_sections(
     jobs: int,
     progress: Progress = SILENT,
     meanwhile: Callable[[], object] | None = None,
+    summarised: Callable[[list[Summary]], object] | None = None,
 ) -> list[SectionOutcome]:
     """:func:`build_section` for every task, in ``jobs`` forked processes (here, when one is enough or the
     system cannot fork: Windows, and macOS where forking a process with threads is unsafe).
 
     The outcomes come in the order of ``tasks``; ``progress`` counts them as they finish (in this process).
     ``meanwhile`` is called here once the processes are forked (nothing it loads is copied into them).
+    ``summarised`` is called here at most once, with every organization's summary in the order of ``tasks``, as
+    soon as all are known: each worker tells it at the start of a section, so the district's own pages are built
+    while the workers finish the last sections. It is not called when a section's data fails or a worker
+    fails, nor when the sections are built here one after another (the outcomes hold the summaries then).
     """
     total = len(tasks)
     progress.count(0, total)
@@ -181,12 +212,15 @@ def run_sections(
             outcomes.append(build_section(task))
             progress.count(len(outcomes), total)
         return outcomes
-    global _INHERITED
+    global _INHERITED, _ANNOUNCE
     policy = tasks[0].names
     if policy is not None and all(task.names is policy for task in tasks):  # the workers are forked with it
         _INHERITED = policy
         tasks = [replace(task, names=None, inherited=True) for task in tasks]
     context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False) if summarised is not None else (None, None)
+    if writer is not None:
+        _ANNOUNCE = (writer, context.Lock())
     try:
         with ProcessPoolExecutor(
             max_workers=min(jobs, total),
@@ -194,11 +228,72 @@ def run_sections(
             initializer=gc.set_threshold,
             initargs=(WORKER_GC_THRESHOLD,),
         ) as pool:
+            finished: queue.SimpleQueue[int] = queue.SimpleQueue()
             futures = [pool.submit(build_section, task) for task in tasks]  # (the first forks every worker)
+            for index, future in enumerate(futures):
+                future.add_done_callback(partial(_tell, finished, index))
             if meanwhile is not None:
                 meanwhile()
-            for finished, _ in enumerate(as_completed(futures), 1):
-                progress.count(finished, total)
+            heard = _Heard([task.org for task in tasks]) if reader is not None else None
+            count = 0
+            while count < total:
+                if heard is None:
+                    finished.get()
+                    count += 1
+                    progress.count(count, total)
+                    continue
+                try:  # listen to the workers until every summary is known
+                    done: int | None = finished.get(timeout=_LISTEN)
+                except queue.Empty:
+                    done = None
+                heard.read(reader)  # type: ignore[arg-type]
+                if done is not None:
+                    heard.finished(tasks[done].org, futures[done])
+                    count += 1
+                    progress.count(count, total)
+                if heard.complete:
+                    summaries, heard = heard.in_order(), None
+                    if summaries is not None and summarised is not None:
+                        summarised(summaries)
             return [future.result() for future in futures]
     finally:
-        _INHERITED = None
+        _INHERITED = _ANNOUNCE = None
+        for end in (reader, writer):
+            if end is not None:
+                end.close()
+
+
+def _tell(finished: queue.SimpleQueue[int], index: int, _: Future[SectionOutcome]) -> None:
+    finished.put(index)  # (in the pool's thread, when the section's outcome has come)
+
+
+_LISTEN = 0.02
+"""Seconds between two reads of what the workers tell, while no section finishes."""
+
+
+class _Heard:
+    """The organizations' summaries as the workers tell them (or as their outcomes hold them)."""
+
+    def __init__(self, orgs: list[str | None]) -> None:
+        self._orgs = orgs
+        self._known: dict[str | None, Summary | None] = {}
+
+    @property
+    def complete(self) -> bool:
+        return len(self._known) == len(self._orgs)
+
+    def read(self, reader: Connection) -> None:
+        while reader.poll():
+            org, summary = reader.recv()
+            self._known.setdefault(org, summary)
+
+    def finished(self, org: str | None, future: Future[SectionOutcome]) -> None:
+        """A section ended: its summary is in its outcome; none when its data or its worker failed."""
+        outcome = None if future.cancelled() or future.exception() is not None else future.result()
+        summary = (outcome.summary, outcome.honors) if outcome is not None and outcome.summary is not None else None
+        self._known.setdefault(org, summary)
+
+    def in_order(self) -> list[Summary] | None:
+        """Every summary in the order of the organizations; None when one is missing."""
+        summaries = [self._known[org] for org in self._orgs]
+        return None if any(summary is None for summary in summaries) else summaries  # type: ignore[return-value]

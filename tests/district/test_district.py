@@ -202,6 +202,25 @@ def test_a_leak_in_one_organization_fails_the_whole_build(tmp_path):
     assert not list(root.glob(".site-build-*"))
 
 
+def test_a_leak_in_the_district_pages_waits_for_the_organizations_outcomes(tmp_path):
+    """The district's own pages are built while the workers finish the last sections; what they raise is raised
+    after the organizations' outcomes are judged, as when they were built after them."""
+    root = copy_demo(tmp_path)
+    leak = "---\ntitle: Встреча\ndate: 2026-11-01\n---\n\nВыступил Колосов Матвей Артёмович.\n"
+    (root / "content/news/posts/2026-11-02-leak.md").write_text(leak, encoding="utf-8")
+    own = "site/news/2026-11-02-leak/index.html: в опубликованном файле есть имя человека без согласия на публикацию"
+    result = run_cli("build", "--jobs", "2", cwd=root)
+    assert result.code == 1
+    assert own in result.err
+    assert "Traceback" not in result.text
+    (root / "content/organizations/gimnaziya-1/news/posts/2026-11-01-leak.md").write_text(leak, encoding="utf-8")
+    result = run_cli("build", "--jobs", "2", cwd=root)
+    assert result.code == 1
+    assert "site/gimnaziya-1/news/2026-11-01-leak/index.html: в опубликованном файле есть имя" in result.err
+    assert own not in result.err  # the sections' findings come first, as before
+    assert not (root / "site").exists() and not list(root.glob(".site-build-*"))
+
+
 def test_org_builds_one_section_and_prebuilt_sections_merge(tmp_path):
     # as the CI matrix does: each organization built on its own, then merged by one more build
     shards = tmp_path / "prebuilt"
