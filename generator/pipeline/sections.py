@@ -288,10 +288,13 @@ class _Heard:
             self._known.setdefault(org, summary)
 
     def finished(self, org: str | None, future: Future[SectionOutcome]) -> None:
-        """A section ended: its summary is in its outcome; none when its data or its worker failed."""
-        outcome = None if future.cancelled() or future.exception() is not None else future.result()
-        summary = (outcome.summary, outcome.honors) if outcome is not None and outcome.summary is not None else None
-        self._known.setdefault(org, summary)
+        """A section ended: its summary is in its outcome; none when its data failed, and none when its worker
+        failed, even if it told one (the build fails: the district's pages are not worth building)."""
+        if future.cancelled() or future.exception() is not None:
+            self._known[org] = None
+            return
+        outcome = future.result()
+        self._known.setdefault(org, (outcome.summary, outcome.honors) if outcome.summary is not None else None)
 
     def in_order(self) -> list[Summary] | None:
         """Every summary in the order of the organizations; None when one is missing."""
