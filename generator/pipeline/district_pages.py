@@ -25,7 +25,8 @@ from generator.engine.mkdocs import run_engine
 from generator.errors import DataErrors
 from generator.options import BuildOptions
 from generator.pipeline.reuse import Reuse
-from generator.pipeline.sections import SectionOutcome, Summary
+from generator.pipeline.sections import SectionOutcome
+from generator.pipeline.summaries import Summary
 from generator.portal.portal import Portal
 from generator.project import Project
 from generator.rules.people import NamePolicy

@@ -15,11 +15,10 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
 
 from generator import ru
 from generator.checks.names.forms import use_forms_cache
@@ -32,6 +31,7 @@ from generator.engine.mkdocs import EngineRun, run_engine
 from generator.errors import NastavnikError, Problem
 from generator.options import BuildOptions
 from generator.pipeline.reuse import Reuse
+from generator.pipeline.summaries import Summary, announce, listening
 from generator.portal.check import check
 from generator.portal.views import HonorView
 from generator.progress import SILENT, Progress
@@ -65,14 +65,6 @@ pickled into every task, and every section of a worker shares one object, whose 
 search and of the cache) is computed once."""
 
 
-Summary = tuple[OrgSummary, tuple[HonorView, ...]]
-"""What the district's own pages show of an organization: its summary and its honors."""
-
-_ANNOUNCE: tuple[Connection, Any] | None = None
-"""Where a forked worker tells the district an organization's summary (a pipe and the lock of its writing end)
-as soon as it knows it, long before the section is built (:func:`run_sections`' ``summarised``)."""
-
-
 @dataclass(frozen=True)
 class SectionOutcome:
     """What building a section gave: its problems, its summary (an organization's), its pages and findings."""
@@ -103,7 +95,7 @@ def build_section(task: SectionTask, timings: Timings | None = None) -> SectionO
     if reuse is not None and task.site_dir is not None and task.options.cache:
         reused = reuse.reused(task.site_dir, task.policy(), task.org)
         if reused is not None:
-            _announce(reused)
+            announce(reused)
             for stage, seconds in reused.timings.items():
                 timings.add(stage, seconds)
             return replace(reused, timings=timings.stages)
@@ -117,7 +109,7 @@ def build_section(task: SectionTask, timings: Timings | None = None) -> SectionO
     if task.org is not None:
         summary, honors = summarise(task.org, checked.portal)
         base = replace(base, summary=summary, honors=honors)
-        _announce(base)
+        announce(base)
     if task.site_dir is None:
         return replace(base, timings=timings.stages)
     with timings.stage("render"):
@@ -147,18 +139,6 @@ def build_section(task: SectionTask, timings: Timings | None = None) -> SectionO
         if staged is not None:
             staged.discard()
     return replace(outcome, timings=timings.stages)
-
-
-def _announce(outcome: SectionOutcome) -> None:
-    """Tell the district this organization's summary, when a district is listening (in a forked worker)."""
-    if _ANNOUNCE is None or outcome.summary is None:
-        return
-    writer, lock = _ANNOUNCE
-    try:
-        with lock:
-            writer.send((outcome.org, (outcome.summary, outcome.honors)))
-    except OSError:  # the district is gone: this worker's outcome will not be read either
-        pass
 
 
 def _run(project: Project, site_dir: Path, job: EngineJob, strict: bool) -> EngineRun:
@@ -212,29 +192,28 @@ def run_sections(
             outcomes.append(build_section(task))
             progress.count(len(outcomes), total)
         return outcomes
-    global _INHERITED, _ANNOUNCE
+    global _INHERITED
     policy = tasks[0].names
     if policy is not None and all(task.names is policy for task in tasks):  # the workers are forked with it
         _INHERITED = policy
         tasks = [replace(task, names=None, inherited=True) for task in tasks]
     context = multiprocessing.get_context("fork")
-    reader, writer = context.Pipe(duplex=False) if summarised is not None else (None, None)
-    if writer is not None:
-        _ANNOUNCE = (writer, context.Lock())
     try:
-        with ProcessPoolExecutor(
-            max_workers=min(jobs, total),
-            mp_context=context,
-            initializer=gc.set_threshold,
-            initargs=(WORKER_GC_THRESHOLD,),
-        ) as pool:
+        with (
+            listening(context, [task.org for task in tasks]) if summarised else nullcontext() as heard,
+            ProcessPoolExecutor(
+                max_workers=min(jobs, total),
+                mp_context=context,
+                initializer=gc.set_threshold,
+                initargs=(WORKER_GC_THRESHOLD,),
+            ) as pool,
+        ):
             finished: queue.SimpleQueue[int] = queue.SimpleQueue()
             futures = [pool.submit(build_section, task) for task in tasks]  # (the first forks every worker)
             for index, future in enumerate(futures):
                 future.add_done_callback(partial(_tell, finished, index))
             if meanwhile is not None:
                 meanwhile()
-            heard = _Heard([task.org for task in tasks]) if reader is not None else None
             count = 0
             while count < total:
                 if heard is None:
@@ -246,7 +225,7 @@ def run_sections(
                     done: int | None = finished.get(timeout=_LISTEN)
                 except queue.Empty:
                     done = None
-                heard.read(reader)  # type: ignore[arg-type]
+                heard.read()
                 if done is not None:
                     heard.finished(tasks[done].org, futures[done])
                     count += 1
@@ -257,10 +236,7 @@ def run_sections(
                         summarised(summaries)
             return [future.result() for future in futures]
     finally:
-        _INHERITED = _ANNOUNCE = None
-        for end in (reader, writer):
-            if end is not None:
-                end.close()
+        _INHERITED = None
 
 
 def _tell(finished: queue.SimpleQueue[int], index: int, _: Future[SectionOutcome]) -> None:
@@ -269,34 +245,3 @@ def _tell(finished: queue.SimpleQueue[int], index: int, _: Future[SectionOutcome
 
 _LISTEN = 0.02
 """Seconds between two reads of what the workers tell, while no section finishes."""
-
-
-class _Heard:
-    """The organizations' summaries as the workers tell them (or as their outcomes hold them)."""
-
-    def __init__(self, orgs: list[str | None]) -> None:
-        self._orgs = orgs
-        self._known: dict[str | None, Summary | None] = {}
-
-    @property
-    def complete(self) -> bool:
-        return len(self._known) == len(self._orgs)
-
-    def read(self, reader: Connection) -> None:
-        while reader.poll():
-            org, summary = reader.recv()
-            self._known.setdefault(org, summary)
-
-    def finished(self, org: str | None, future: Future[SectionOutcome]) -> None:
-        """A section ended: its summary is in its outcome; none when its data failed, and none when its worker
-        failed, even if it told one (the build fails: the district's pages are not worth building)."""
-        if future.cancelled() or future.exception() is not None:
-            self._known[org] = None
-            return
-        outcome = future.result()
-        self._known.setdefault(org, (outcome.summary, outcome.honors) if outcome.summary is not None else None)
-
-    def in_order(self) -> list[Summary] | None:
-        """Every summary in the order of the organizations; None when one is missing."""
-        summaries = [self._known[org] for org in self._orgs]
-        return None if any(summary is None for summary in summaries) else summaries  # type: ignore[return-value]

@@ -16,7 +16,8 @@ import pytest
 from conftest import ROOT
 from generator.options import BuildOptions
 from generator.pipeline import sections
-from generator.pipeline.sections import SectionOutcome, SectionTask, Summary, run_sections
+from generator.pipeline.sections import SectionOutcome, SectionTask, run_sections
+from generator.pipeline.summaries import Summary
 from generator.project import Project
 
 OPTIONS = BuildOptions(today=dt.date(2026, 11, 22))
