@@ -200,7 +200,7 @@ def run_sections(
     context = multiprocessing.get_context("fork")
     try:
         with (
-            listening(context, [task.org for task in tasks]) if summarised else nullcontext() as heard,
+            listening(context, [task.org for task in tasks]) if summarised is not None else nullcontext() as heard,
             ProcessPoolExecutor(
                 max_workers=min(jobs, total),
                 mp_context=context,
