@@ -81,7 +81,6 @@ class _FastConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type:
 
 
 _GUARDED = object()  # what the engine guard's tag reads as here (MkDocs computes it; we only see that it is there)
-_GUARDED = object()  # what the engine guard's tag reads as here (MkDocs computes it; we only see that it is there)
 
 
 def _python_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
