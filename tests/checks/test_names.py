@@ -7,6 +7,7 @@ the test's own (tests/name_population.py); the files are built by hand (tests/na
 
 from __future__ import annotations
 
+import re
 import tempfile
 import zipfile
 from dataclasses import replace
@@ -19,12 +20,13 @@ from hypothesis import strategies as st
 from generator.checks import names as namecheck
 from generator.checks.names import NameSearch, check_names
 from generator.checks.names.files import site_texts
-from generator.checks.names.search import MINOR_SURNAME, Rule
+from generator.checks.names.patterns import trie
+from generator.checks.names.search import MINOR_SURNAME, WITHHELD, Rule
 from generator.checks.names.text import as_cyrillic, mixed, normalize, read_line, readable
 from generator.errors import Severity
 from generator.rules.people import Name, NamePolicy, split_name
 from name_files import FORMATS, pdf, write
-from name_population import CASES, STYLES, population, surnames, written
+from name_population import CASES, STYLES, decline, population, surnames, written
 
 PEOPLE = population()
 WHO = "data/mentors/x-person.yaml"
@@ -316,13 +318,19 @@ def test_each_phrase_is_tried_where_its_next_word_follows(text, found):
     assert bool(search.find(text)) is found
 
 
+def _every_lead(search: NameSearch) -> re.Pattern[str]:
+    """The quick pass as first written: a hit wherever a lead begins a word, even inside a longer one («на» of
+    «наставник» for the initials «НА»)."""
+    return re.compile(r"(?<!\w)(?:" + trie(search.patterns) + ")")
+
+
 def _eager(search: NameSearch, read: str, lowered: str, section: str) -> dict:
-    """The search as first written: at every name's beginning every phrase is tried, published names first, and
-    each published name that matches masks the text it covers at once."""
+    """The search as first written: at every name's beginning (:func:`_every_lead`) every phrase is tried,
+    published names first, and each published name that matches masks the text it covers at once."""
     found: dict = {}
     skip_until = position = 0
-    assert search.trigger is not None
-    while (hit := search.trigger.search(lowered, position)) is not None:
+    trigger = _every_lead(search)
+    while (hit := trigger.search(lowered, position)) is not None:
         start = position = hit.start()
         position += 1
         if start < skip_until or (start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")):
@@ -376,6 +384,70 @@ def test_published_names_matched_only_when_a_forbidden_one_follows_mask_as_at_on
     text = "Выступили " + "".join(written(PEOPLE[i], case, style) + between for i, case, style, between in names)
     read, lowered = readable(text)
     assert search.search_readable(read, lowered, section) == _eager(search, read, lowered, section), text
+
+
+def test_the_quick_pass_hits_whole_words_but_after_a_dotted_initial():
+    """A lead is a hit only as a whole word — the initials «МП» not in «МПС», a surname's form not inside a longer
+    word — but «М.» is one before a surname glued to it."""
+    search = NameSearch.of(NamePolicy((split_name(WHO, "Смирнова Мария Петровна"),), (), ()))
+    assert search.trigger is not None
+    hits = lambda text: [hit.group(0) for hit in search.trigger.finditer(readable(text)[1])]  # noqa: E731
+    assert hits("Смирновская школа, МПС, Марияна, Мариям1, Смирнова_") == []
+    assert hits("МП Смирнова") == ["мп", "смирнова"]
+    assert hits("М.П.Смирнова") == ["м.", "смирнова"]
+    for text in ("Выступила МП Смирнова.", "Выступила М П Смирнова.", "Выступила М.П.Смирнова.", "Смирнова МП"):
+        assert search.find(text) == {Rule(WHO, WITHHELD): 1}, text
+    assert search.find("Выступила МПСмирнова, в Смирновской школе.") == {}
+
+
+def test_the_quick_pass_hits_the_longest_lead():
+    """«О.» of «О. П. Смирнов» is a hit, though the surname «О», a lead too, is a whole word there: the longer lead
+    is tried first, or Смирнов's phrases led by «о.» would never be tried."""
+    smirnov = split_name(WHO, "Смирнов Олег Петрович")
+    search = NameSearch.of(NamePolicy((smirnov, split_name("data/mentors/o.yaml", "О Анна Ивановна")), (), ()))
+    assert search.find("Выступил О. П. Смирнов.") == {Rule(WHO, WITHHELD): 1}
+
+
+GLUES = ("", " ", "ская", "а", "ов", "1", "_", ".", "-", ",", "\n", " и ")
+INITIALS = ("ip s", "i p s", "i.s", "s ip")  # «МП Иванова», «М П Иванова», «М.П.Иванова», «Иванова МП»
+
+
+def _written_more(person, case: int, style: str) -> str:  # type: ignore[no-untyped-def]
+    """:func:`written`, and the initials without dots, or glued to the surname by their dots."""
+    surname, first, patronymic, _ = person
+    s, f, p = decline(surname, case), first[0][0], patronymic[0][0]
+    more = {"ip s": f"{f}{p} {s}", "i p s": f"{f} {p} {s}", "i.s": f"{f}.{p}.{s}", "s ip": f"{s} {f}{p}"}
+    return more[style] if style in more else written(person, case, style)
+
+
+@SETTINGS
+@given(
+    person=people,
+    case=st.sampled_from(CASES),
+    style=st.sampled_from(STYLES + INITIALS),
+    before=st.sampled_from(GLUES),
+    inside=st.sampled_from(GLUES),
+    after=st.sampled_from(GLUES),
+    crowd_withheld=st.booleans(),
+    section=st.sampled_from(("", "school-1")),
+)
+def test_a_lead_glued_to_a_longer_word_is_no_hit_and_nothing_is_missed(
+    person, case, style, before, inside, after, crowd_withheld, section
+):
+    """The quick pass hits whole words only (and «М.» before anything): the findings, and their lines, are those of
+    a hit wherever a lead begins a word (:func:`_every_lead`), for names glued to letters, digits and marks before,
+    inside and after them, among namesakes withheld and published."""
+    target = name_of(person)
+    crowd = [
+        n for n in MIXED if (n.surname, n.first, n.patronymic) != (target.surname, target.first, target.patronymic)
+    ]
+    withheld, minors = ((target, *crowd[:30]) if crowd_withheld else (target,)), tuple(crowd[60:])
+    search = NameSearch.of(NamePolicy((*withheld, *minors), minors, tuple(crowd[30:60])))
+    first, _, rest = _written_more(person, case, style).partition(" ")
+    name = first + inside + (" " + rest if rest else "")
+    text = f"На встрече выступил(а){before}{name}{after} — наставник года."
+    every = replace(search, trigger=_every_lead(search), tried={}, remembered=[])
+    assert search.find(text, section) == every.find(text, section), text
 
 
 def test_a_name_beginning_inside_a_mask_masks_nothing():

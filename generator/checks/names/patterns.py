@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from generator.checks.names.forms import Gender, gender_of, plain, word_forms
 from generator.rules.people import Name
@@ -16,18 +17,28 @@ _HYPHEN = r"\s*[-‐‑‒–—]\s*"
 _INITIAL_SEP = r"[\s.]*"
 
 
-def trie(words: Iterable[str]) -> str:
-    """One regex matching any of ``words``, as a trie: the regex engine then tries them all at once."""
+_END = ""  # a trie node's key where a word ends (a key that is no character)
+_WHOLE_END = "end of a whole word"  # … where a word of ``whole`` ends
+
+
+def trie(words: Iterable[str], whole: Iterable[str] = ()) -> str:
+    """One regex matching any of ``words``, as a trie: the regex engine then tries them all at once. Of the
+    words in ``whole`` it matches only a whole one: where no letter, digit or underscore follows.
+
+    Where several words match, it matches the longest (each node tries going on before ending there)."""
+    whole = frozenset(whole)
     root: dict[str, dict] = {}
     for word in set(words):
         node = root
         for char in word:
             node = node.setdefault(char, {})
-        node[""] = {}
+        node[_WHOLE_END if word in whole else _END] = {}
 
     def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        optional = "" in node
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if len(char) == 1]
+        if _WHOLE_END in node:
+            branches.append(r"(?!\w)")  # last: a longer word that matches here is preferred
+        optional = _END in node
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
@@ -87,12 +98,21 @@ class NameForms:
         )
 
 
-def phrases(forms: NameForms, first_with_patronymic: bool) -> list[tuple[str, frozenset[str], Follow]]:
-    """(regex, leads, what may follow the first word) of a full name: surname and first name either way round,
+class Phrase(NamedTuple):
+    """One way of writing a full name: its regex, what a match begins with, what may follow its first word."""
+
+    regex: str
+    leads: frozenset[str]
+    follow: Follow
+    whole: bool = True  # a match goes on after its lead with no letter, digit or underscore (not so after «М.»)
+
+
+def phrases(forms: NameForms, first_with_patronymic: bool) -> list[Phrase]:
+    """The phrases (:class:`Phrase`) of a full name: surname and first name either way round,
     with or without the patronymic; surname with initials after or before it; and, when asked, first name with
     patronymic."""
     s, f, p = forms.surname, forms.first, forms.patronymic
-    found: list[tuple[str, frozenset[str], Follow]] = []
+    found: list[Phrase] = []
     fl = f.letter
     initials = frozenset([fl, p.letter] if p else [fl])
     if s is not None:
@@ -101,28 +121,29 @@ def phrases(forms: NameForms, first_with_patronymic: bool) -> list[tuple[str, fr
         after = initial(fl) + (rf"(?:{_INITIAL_SEP}{initial(p.letter)})?" if p else "")
         by_initials = Follow(_runs(s), initials)  # «Иванова М. П.», «М. П. Иванова», «МП Иванова»
         found += [
-            (  # Иванова Мария (Петровна)
+            Phrase(  # Иванова Мария (Петровна)
                 rf"{sr}{SEP}{fr}(?:{SEP}{pr})?" if pr else rf"{sr}{SEP}{fr}",
                 s.leads,
                 Follow(_runs(s) | _runs(f), frozenset()),
             ),
-            (  # Мария (Петровна) Иванова
+            Phrase(  # Мария (Петровна) Иванова
                 rf"{fr}{SEP}(?:{pr}{SEP})?{sr}" if pr else rf"{fr}{SEP}{sr}",
                 f.leads,
                 Follow(_runs(f) | _runs(p) | _runs(s), frozenset()),
             ),
-            (rf"{sr}{SEP}{after}", s.leads, by_initials),  # Иванова М. П., Иванова МП
-            (
+            Phrase(rf"{sr}{SEP}{after}", s.leads, by_initials),  # Иванова М. П., Иванова МП
+            Phrase(  # М. П. Иванова, М.П.Иванова: the surname may follow the dot at once
                 rf"{dotted(fl)}(?:\s*{dotted(p.letter)})?\s*{sr}" if p else rf"{dotted(fl)}\s*{sr}",
                 frozenset([fl + "."]),
                 by_initials,
+                whole=False,
             ),
         ]
         if p is not None:  # «МП Иванова», «М П Иванова»: both initials without dots
             cap = f"(?-i:{re.escape(fl.upper())}\\s?{re.escape(p.letter.upper())})"
-            found.append((rf"{cap}\s+{sr}", frozenset([fl + p.letter, fl + " " + p.letter]), by_initials))
+            found.append(Phrase(rf"{cap}\s+{sr}", frozenset([fl + p.letter, fl + " " + p.letter]), by_initials))
     if first_with_patronymic and p is not None:  # Мария Петровна, as pupils address a teacher
-        found.append((rf"{f.regex()}{SEP}{p.regex()}", f.leads, Follow(_runs(f) | _runs(p), frozenset())))
+        found.append(Phrase(rf"{f.regex()}{SEP}{p.regex()}", f.leads, Follow(_runs(f) | _runs(p), frozenset())))
     return found
 
 

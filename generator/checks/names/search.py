@@ -51,7 +51,9 @@ class NameSearch:
     """The compiled search for one :class:`NamePolicy`.
 
     A quick pass finds where any name word begins (a trie of every form of every name word, and of
-    initials); only there are the full patterns tried, published names first: the text a published name
+    initials), as a whole word: the initials «НА» of «НА Иванова» are no hit in «наставник», since every phrase
+    led by them goes on with a space, and a surname's form is none in a longer word («Иванова» in «Ивановская»),
+    but «М.» is one in «М.Иванова»; only there are the full patterns tried, published names first: the text a published name
     matches is skipped, unless a withheld name matches more of it («Воробьёв Т. О.» is not «Воробьёв Т.»,
     Тимур Сергеевич, who consented). A published name that a withheld person shares is masked only in its own section.
     """
@@ -71,6 +73,7 @@ class NameSearch:
     def of(cls, policy: NamePolicy) -> NameSearch:
         patterns: dict[str, list[_Pattern]] = {}
         latin: dict[str, Rule] = {}
+        open_leads: set[str] = set()  # leads a match may go on from with a letter («м.» of «М.Иванова»)
 
         def add(
             leads: Iterable[str],
@@ -78,22 +81,25 @@ class NameSearch:
             rule: Rule | None,
             section: str | None = None,
             follow: Follow | None = None,
+            whole: bool = True,
         ) -> None:
             compiled = _Pattern(bounded(regex), re.IGNORECASE, rule, section, follow)
             for lead in leads:
                 patterns.setdefault(lead, []).append(compiled)
+                if not whole:
+                    open_leads.add(lead)
 
         minors = {name.who for name in policy.minors}
         withheld_names = {name_key(other) for other in policy.withheld}
         for name in policy.published:
             shared = name_key(name) in withheld_names
-            for regex, leads, follow in phrases(forms_of(name), first_with_patronymic=False):
-                add(leads, regex, None, name.section if shared else None, follow)
+            for phrase in phrases(forms_of(name), first_with_patronymic=False):
+                add(phrase.leads, phrase.regex, None, name.section if shared else None, phrase.follow, phrase.whole)
         slugs: list[tuple[str, frozenset[str], Rule]] = []
         for name in policy.withheld:
             rule = Rule(name.who, WITHHELD)
-            for regex, leads, follow in phrases(forms_of(name), first_with_patronymic=True):
-                add(leads, regex, rule, follow=follow)
+            for phrase in phrases(forms_of(name), first_with_patronymic=True):
+                add(phrase.leads, phrase.regex, rule, follow=phrase.follow, whole=phrase.whole)
             with_id = name.who not in minors  # a pupil's own page may be published
             slug = slug_regex(name, with_id)
             if slug:
@@ -108,7 +114,7 @@ class NameSearch:
                     slugs.append((slug, slug_anchors(name, with_id=False), Rule(name.who, MINOR_LATIN)))
         forbidden = any(p.rule for group in patterns.values() for p in group)
         return cls(
-            re.compile(r"(?<!\w)(?:" + trie(patterns) + ")") if forbidden else None,  # where a word begins
+            re.compile(r"(?<!\w)(?:" + trie(patterns, patterns.keys() - open_leads) + ")") if forbidden else None,
             patterns,
             re.compile(rf"(?:{trie(latin)})(?![a-z])") if latin else None,  # the start is checked in find()
             latin,
