@@ -130,3 +130,10 @@ def visible_files(root: str | os.PathLike[str], follow_links: bool = False) -> I
 def site_files(site: Path) -> list[Path]:
     """Every file of the built tree ``site``, sorted by path: what the post-build checks walk (once, for all)."""
     return sorted(path for path in site.rglob("*") if path.is_file())
+
+
+def html_count(site: Path) -> int:
+    """How many pages (entries named ``*.html``) the built tree ``site`` holds; links to folders not followed."""
+    return sum(
+        name.endswith(".html") for _, folders, files in os.walk(site) for names in (folders, files) for name in names
+    )

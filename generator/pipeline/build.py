@@ -23,6 +23,7 @@ from generator.district.check import org_problems, top_problems
 from generator.district.plan import district_names, merge_sections, prebuilt_findings, prebuilt_sections
 from generator.engine.mkdocs import load_engine
 from generator.errors import DataErrors, Problem, Problems, UsageError
+from generator.filetypes import html_count
 from generator.options import DEFAULTS, BuildOptions
 from generator.parallel import available_cores
 from generator.pipeline.cache import SectionCache
@@ -211,7 +212,7 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
             findings = prebuilt_findings(project, site_check, staging.path, ready)
             if failing(findings):
                 raise DataErrors(findings)
-        pages = sum(1 for _ in staging.path.rglob("*.html"))
+        pages = html_count(staging.path)
         with timings.stage("write"):
             staging.publish()
     records = top.records.count + sum(o.records for o in outcomes)

@@ -80,14 +80,18 @@ class SectionCache:
         False (and ``target`` emptied) when anything differs from what was recorded: the section is then built."""
         tree = self.folder / _safe(name) / TREE
         try:
-            found = {p.relative_to(tree).as_posix(): p for p in tree.rglob("*") if p.is_file() or p.is_symlink()}
-            if set(found) != set(entry.digests):
+            found = {rel: (path, kind) for rel, (path, kind) in _entries(tree).items() if kind != _OTHER}
+            if found.keys() != entry.digests.keys():
                 raise LookupError
-            for rel, source in sorted(found.items()):
-                if source.is_symlink():
+            made: set[str] = set()
+            for rel, (source, kind) in sorted(found.items()):
+                if kind == _LINK:
                     raise LookupError
-                destination = target / rel
-                destination.parent.mkdir(parents=True, exist_ok=True)
+                destination = os.path.join(target, rel)
+                folder = os.path.dirname(destination)
+                if folder not in made:
+                    os.makedirs(folder, exist_ok=True)
+                    made.add(folder)
                 _link_or_copy(source, destination)
                 if file_digest(destination) != entry.digests[rel]:
                     raise LookupError
@@ -107,19 +111,17 @@ class SectionCache:
         try:
             copy = scratch / TREE
             digests = {}
-            made: set[Path] = set()
-            for source in sorted(tree.rglob("*")):
-                if source.is_dir() and not source.is_symlink():
-                    continue
-                rel = source.relative_to(tree).as_posix()
-                if source.is_symlink() or not source.is_file():
+            made: set[str] = set()
+            for rel, (source, kind) in sorted(_entries(tree).items()):
+                if kind != _FILE:
                     return staged  # MkDocs writes plain files; anything else is not kept
-                folder = (copy / rel).parent
+                destination = os.path.join(copy, rel)
+                folder = os.path.dirname(destination)
                 if folder not in made:
-                    folder.mkdir(parents=True, exist_ok=True)
+                    os.makedirs(folder, exist_ok=True)
                     made.add(folder)
-                _link_or_copy(source, copy / rel)
-                digests[rel] = file_digest(copy / rel)
+                _link_or_copy(source, destination)
+                digests[rel] = file_digest(destination)
             staged.digests = digests
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
@@ -176,7 +178,37 @@ class SectionCache:
         return total
 
 
-def file_digest(path: Path) -> str:
+_FILE, _LINK, _OTHER = "file", "link", "other"
+
+
+def _entries(tree: Path) -> dict[str, tuple[str, str]]:
+    """Everything under ``tree`` but folders, symbolic links not followed: its path relative to ``tree`` («a/b.html»)
+    → (its path, :data:`_FILE`, :data:`_LINK` or :data:`_OTHER`: a device, a pipe…). From the kinds the folder
+    listing gives: a stat per file would be a third of a rebuild that takes every section from the cache.
+    Nothing when ``tree`` does not exist."""
+    found: dict[str, tuple[str, str]] = {}
+    folders = [(os.fspath(tree), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        try:
+            listing = os.scandir(folder)
+        except FileNotFoundError:
+            if prefix:
+                raise
+            return found
+        with listing as entries:
+            for entry in entries:
+                rel = prefix + entry.name
+                if entry.is_symlink():
+                    found[rel] = (entry.path, _LINK)
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, rel + "/"))
+                else:
+                    found[rel] = (entry.path, _FILE if entry.is_file(follow_symlinks=False) else _OTHER)
+    return found
+
+
+def file_digest(path: str | os.PathLike[str]) -> str:
     h = hashlib.blake2b(digest_size=20)
     with open(path, "rb") as handle:
         while chunk := handle.read(1 << 20):
@@ -188,7 +220,7 @@ def cache_folder(root: Path) -> Path:
     return root / CACHE / FOLDER
 
 
-def _link_or_copy(source: Path, destination: Path) -> None:
+def _link_or_copy(source: str | os.PathLike[str], destination: str | os.PathLike[str]) -> None:
     """A hard link, or a copy where links are impossible. A program writing into a published file in place
     (``mkdocs build --dirty`` over ``site/``) would change the cached one too: :meth:`SectionCache.restore`
     verifies every file's digest, so such a section is built again."""

@@ -247,6 +247,72 @@ def test_a_cache_deleted_during_the_build_keeps_nothing_and_fails_nothing(tmp_pa
     assert not (tmp_path / "cache-that-is-gone").exists() and (tree / "mentors" / "index.html").is_file()
 
 
+def _kept(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A section's tree of nested folders kept in a fresh cache: (the cache, its entry, the cached tree)."""
+    from generator.pipeline.cache import SectionCache
+
+    tree = tmp_path / "built"
+    for rel in ("index.html", "news/2026/12/post/index.html", "assets/javascripts/bundle.js", ".hidden/a.txt"):
+        (tree / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tree / rel).write_text(f"<p>{rel}</p>", encoding="utf-8")
+    cache = SectionCache(tmp_path / "cache")
+    cache.folder.mkdir()
+    cache.commit(cache.stage(tree), "school", "key", outcome=None)
+    entry = cache.load("school", "key")
+    assert entry is not None and sorted(entry.digests) == sorted(
+        ["index.html", "news/2026/12/post/index.html", "assets/javascripts/bundle.js", ".hidden/a.txt"]
+    )
+    return cache, entry, cache.folder / "school" / "tree"
+
+
+def _link_instead(path: Path, to: Path) -> None:
+    path.unlink()
+    path.symlink_to(to)
+
+
+@pytest.mark.parametrize(
+    ("spoil", "restored"),
+    [
+        (lambda tree: None, True),
+        (lambda tree: (tree / "news" / "extra.html").write_text("<p>лишний</p>", encoding="utf-8"), False),
+        (lambda tree: (tree / "assets" / "javascripts" / "bundle.js").unlink(), False),
+        (lambda tree: (tree / "index.html").write_text("<p>другой</p>", encoding="utf-8"), False),
+        (lambda tree: _link_instead(tree / "index.html", tree / ".hidden" / "a.txt"), False),
+        (lambda tree: (tree / "linked").symlink_to(tree / "news", target_is_directory=True), False),
+    ],
+    ids=["as-kept", "file-added", "file-missing", "file-changed", "file-a-link", "folder-link"],
+)
+def test_a_kept_tree_is_restored_only_as_it_was_recorded(tmp_path, spoil, restored):
+    """Restored: every file, in its folders, linked to the kept one. Anything added, missing, changed or turned
+    into a symbolic link (a file or a folder) in the cache: not restored, and the target is left empty."""
+    cache, entry, kept = _kept(tmp_path)
+    spoil(kept)
+    target = tmp_path / "site"
+    target.mkdir()
+    assert cache.restore("school", entry, target) is restored
+    if restored:
+        files = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
+        assert files == sorted(entry.digests)
+        assert (target / "news/2026/12/post/index.html").read_text("utf-8") == "<p>news/2026/12/post/index.html</p>"
+        assert (target / "index.html").stat().st_ino == (kept / "index.html").stat().st_ino
+    else:
+        assert list(target.iterdir()) == []
+
+
+def test_a_tree_with_a_symbolic_link_is_not_kept(tmp_path):
+    from generator.pipeline.cache import SectionCache
+
+    tree = tmp_path / "built"
+    (tree / "news").mkdir(parents=True)
+    (tree / "news" / "index.html").write_text("<p>новости</p>", encoding="utf-8")
+    (tree / "index.html").symlink_to(tree / "news" / "index.html")
+    cache = SectionCache(tmp_path / "cache")
+    cache.folder.mkdir()
+    staged = cache.stage(tree)
+    assert staged.scratch is not None and staged.digests is None
+    staged.discard()
+
+
 def test_the_name_search_is_compiled_before_the_workers_fork_when_a_section_will_surely_be_built(warm):
     """A cold build compiles the district's name search once, for every worker; a warm one leaves it to the
     workers whose sections are built or searched again (most often none)."""
