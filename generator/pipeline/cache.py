@@ -80,6 +80,7 @@ class SectionCache:
         False (and ``target`` emptied) when anything differs from what was recorded: the section is then built."""
         tree = self.folder / _safe(name) / TREE
         try:
+            # (a pipe or a device in the cache is no file of the section: it is not restored)
             found = {rel: (path, kind) for rel, (path, kind) in _entries(tree).items() if kind != _OTHER}
             if found.keys() != entry.digests.keys():
                 raise LookupError

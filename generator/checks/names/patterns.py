@@ -108,9 +108,8 @@ class Phrase(NamedTuple):
 
 
 def phrases(forms: NameForms, first_with_patronymic: bool) -> list[Phrase]:
-    """The phrases (:class:`Phrase`) of a full name: surname and first name either way round,
-    with or without the patronymic; surname with initials after or before it; and, when asked, first name with
-    patronymic."""
+    """The phrases (:class:`Phrase`) of a full name: surname and first name either way round, with or without the
+    patronymic; surname with initials after or before it; and, when asked, first name with patronymic."""
     s, f, p = forms.surname, forms.first, forms.patronymic
     found: list[Phrase] = []
     fl = f.letter

@@ -53,9 +53,10 @@ class NameSearch:
     A quick pass finds where any name word begins (a trie of every form of every name word, and of
     initials), as a whole word: the initials «НА» of «НА Иванова» are no hit in «наставник», since every phrase
     led by them goes on with a space, and a surname's form is none in a longer word («Иванова» in «Ивановская»),
-    but «М.» is one in «М.Иванова»; only there are the full patterns tried, published names first: the text a published name
-    matches is skipped, unless a withheld name matches more of it («Воробьёв Т. О.» is not «Воробьёв Т.»,
-    Тимур Сергеевич, who consented). A published name that a withheld person shares is masked only in its own section.
+    but «М.» is one in «М.Иванова». Only there are the full patterns tried, published names first: the text a
+    published name matches is skipped, unless a withheld name matches more of it («Воробьёв Т. О.» is not
+    «Воробьёв Т.», Тимур Сергеевич, who consented). A published name that a withheld person shares is masked only
+    in its own section.
     """
 
     trigger: re.Pattern[str] | None  # over lower-cased text, case-sensitive: that is several times faster
