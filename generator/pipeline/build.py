@@ -205,7 +205,7 @@ def _district(project: Project, options: BuildOptions, timings: Timings, progres
         problems = raise_for(outcomes, problems, options.strict)
         if top.portal is None or own_pages is None:
             raise DataErrors(problems.sorted(), strict=options.strict)
-        site_check, own = own_pages.result([(o.summary, o.honors) for o in outcomes if o.summary is not None])
+        site_check, own = own_pages.result([shown for o in outcomes if (shown := o.shown) is not None])
         with timings.stage("write"):
             merge_sections(staging.path, shards, ready)
         with timings.stage("checks"):

@@ -83,6 +83,11 @@ class SectionOutcome:
     failure: str | None = None  # the engine failed (an organization's, reported by the district)
     reused: bool = False  # taken from the section cache (its names searched again), not built
 
+    @property
+    def shown(self) -> Summary | None:
+        """What the district's own pages show of the organization: its summary and honors (None: its data failed)."""
+        return (self.summary, self.honors) if self.summary is not None else None
+
 
 def build_section(task: SectionTask, timings: Timings | None = None) -> SectionOutcome:
     """Check the section and, when ``task.site_dir`` is given, build it there and check what was built.

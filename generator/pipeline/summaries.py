@@ -30,12 +30,13 @@ _CHANNEL: tuple[Connection, Any] | None = None
 
 def announce(outcome: SectionOutcome) -> None:
     """Tell the district this organization's summary, when a district is listening (in a forked worker)."""
-    if _CHANNEL is None or outcome.summary is None:
+    shown = outcome.shown
+    if _CHANNEL is None or shown is None:
         return
     writer, lock = _CHANNEL
     try:
         with lock:
-            writer.send((outcome.org, (outcome.summary, outcome.honors)))
+            writer.send((outcome.org, shown))
     except OSError:  # the district is gone: this worker's outcome will not be read either
         pass
 
@@ -78,8 +79,7 @@ class Heard:
         if future.cancelled() or future.exception() is not None:
             self._known[org] = None
             return
-        outcome = future.result()
-        self._known.setdefault(org, (outcome.summary, outcome.honors) if outcome.summary is not None else None)
+        self._known.setdefault(org, future.result().shown)
 
     def in_order(self) -> list[Summary] | None:
         """Every summary in the order of the organizations; None when one is missing."""
